@@ -1,0 +1,186 @@
+// Starts Tailor: a database (embedded unless DATABASE_URL is set), migrations, demo data on
+// first start, the web app and the worker; prints the URL and demo logins; Ctrl-C stops all.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createDb } from "../server/db/client";
+import { portIsFree, startEmbeddedPostgres, type EmbeddedDatabase } from "../server/db/embedded";
+import { migrateDatabase } from "../server/db/migrate";
+import { installQueueSchema } from "../server/worker/queue";
+import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "../prisma/seed/demo";
+
+const { values: args } = parseArgs({
+  options: {
+    next: { type: "string", default: "dev" },
+    port: { type: "string", default: process.env.PORT ?? "3000" },
+    "data-dir": { type: "string", default: ".data" },
+    worker: { type: "boolean", default: true },
+    "no-worker": { type: "boolean", default: false },
+    seed: { type: "boolean", default: false },
+    // Start from an empty database (the e2e suite uses this).
+    fresh: { type: "boolean", default: false },
+  },
+});
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.resolve(root, args["data-dir"]);
+const port = Number(args.port);
+const children = new Map<string, ChildProcess>();
+let embedded: EmbeddedDatabase | null = null;
+let stopping = false;
+
+function say(line: string) {
+  process.stdout.write(`[tailor] ${line}\n`);
+}
+
+/** Shown instead of the URL's password, which must never reach a log. */
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "****";
+    return u.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}
+
+function authSecret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+async function connectDatabase(): Promise<{ url: string; isEmbedded: boolean }> {
+  if (process.env.DATABASE_URL) {
+    const url = process.env.DATABASE_URL;
+    const db = createDb(url, 1);
+    try {
+      await db.$queryRaw`select 1`;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split("\n").at(-1) : String(error);
+      throw new Error(`Cannot reach the database at ${redact(url)}: ${reason}`);
+    } finally {
+      await db.$disconnect();
+    }
+    return { url, isEmbedded: false };
+  }
+  const pgPort = Number(process.env.TAILOR_PG_PORT ?? 54329);
+  say(`starting the embedded Postgres (data in ${path.relative(root, dataDir) || "."}/pg, port ${pgPort})`);
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pg"), port: pgPort, database: "tailor" });
+  return { url: embedded.url, isEmbedded: true };
+}
+
+function prefixLines(name: string, stream: NodeJS.ReadableStream | null, target: NodeJS.WriteStream) {
+  let buffered = "";
+  stream?.on("data", (chunk: Buffer) => {
+    buffered += chunk.toString();
+    const lines = buffered.split("\n");
+    buffered = lines.pop() ?? "";
+    for (const line of lines) target.write(`[${name}] ${line}\n`);
+  });
+}
+
+function start(name: string, command: string, commandArgs: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(command, commandArgs, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  prefixLines(name, child.stdout, process.stdout);
+  prefixLines(name, child.stderr, process.stderr);
+  child.on("exit", (code, signal) => {
+    children.delete(name);
+    if (!stopping) {
+      say(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); shutting down`);
+      void shutdown(1);
+    }
+  });
+  children.set(name, child);
+}
+
+async function waitForHealth(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`Tailor did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  say("stopping…");
+  const exits = [...children.values()].map(
+    (child) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+      }),
+  );
+  await Promise.all(exits);
+  if (embedded) await embedded.stop().catch(() => undefined);
+  say("stopped");
+  process.exit(code);
+}
+
+async function main() {
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  if (!(await portIsFree(port))) {
+    throw new Error(`Port ${port} is already in use. Stop what runs there or start Tailor with PORT=<another port>.`);
+  }
+  const started = Date.now();
+  if (args.fresh) rmSync(path.join(dataDir, "pg"), { recursive: true, force: true });
+  const { url, isEmbedded } = await connectDatabase();
+  const migration = await migrateDatabase(url);
+  await installQueueSchema(url);
+  say(migration.applied.length ? `applied ${migration.applied.length} migration(s)` : "database schema is up to date");
+  if (isEmbedded || args.seed) {
+    const db = createDb(url, 2);
+    const { created } = await seedDemoData(db);
+    await db.$disconnect();
+    if (created) say("loaded the demo workspace");
+  }
+  const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: url,
+    BETTER_AUTH_SECRET: authSecret(),
+    APP_URL: appUrl,
+    PORT: String(port),
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const nextBin = path.join(root, "node_modules/.bin/next");
+  if (args.next === "start") {
+    start("web", nextBin, ["start", "-p", String(port)], { ...env, NODE_ENV: "production" });
+  } else {
+    start("web", nextBin, ["dev", "-p", String(port)], { ...env, NODE_ENV: "development" });
+  }
+  if (args.worker && !args["no-worker"]) {
+    start("worker", path.join(root, "node_modules/.bin/tsx"), ["server/worker/main.ts"], env);
+  }
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`, 180_000);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  say("");
+  say(`Tailor is running at ${appUrl}  (ready in ${seconds} s)`);
+  if (isEmbedded || args.seed) {
+    say(`demo logins (password ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) say(`  ${user.role.padEnd(9)} ${user.email}`);
+  }
+  say("press Ctrl-C to stop");
+}
+
+main().catch(async (error: unknown) => {
+  process.stderr.write(`[tailor] ${error instanceof Error ? error.message : String(error)}\n`);
+  await shutdown(1);
+});

@@ -1,0 +1,49 @@
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { recordAudit } from "../audit/record";
+import { getDb } from "../db/client";
+import { getEnv } from "../env";
+
+function createAuth() {
+  const env = getEnv();
+  const db = getDb();
+  return betterAuth({
+    appName: "Tailor",
+    baseURL: env.APP_URL,
+    secret: env.BETTER_AUTH_SECRET,
+    database: prismaAdapter(db, { provider: "postgresql" }),
+    // Accounts are created by invitation only (see server/workspaces/invitations.ts).
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: { enabled: env.NODE_ENV === "production", window: 60, max: 100 },
+    advanced: { useSecureCookies: env.APP_URL.startsWith("https://") },
+    databaseHooks: {
+      session: {
+        create: {
+          after: async (session) => {
+            const user = await db.user.findUnique({ where: { id: session.userId }, select: { email: true } });
+            await recordAudit(db, {
+              workspaceId: null,
+              actorId: session.userId,
+              actorEmail: user?.email ?? null,
+              action: "auth.sign_in",
+              ipAddress: session.ipAddress ?? null,
+              userAgent: session.userAgent ?? null,
+            });
+          },
+        },
+      },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { tailorAuth?: Auth };
+
+export function getAuth(): Auth {
+  globalForAuth.tailorAuth ??= createAuth();
+  return globalForAuth.tailorAuth;
+}

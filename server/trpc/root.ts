@@ -1,0 +1,16 @@
+import { auditRouter } from "../audit/router";
+import { jobsRouter } from "../worker/router";
+import { membersRouter, workspaceRouter } from "../workspaces/router";
+import { createCallerFactory, router } from "./init";
+
+// One router per domain; tests/security walks every procedure in here.
+export const appRouter = router({
+  workspace: workspaceRouter,
+  members: membersRouter,
+  audit: auditRouter,
+  jobs: jobsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,58 @@
+import { run } from "graphile-worker";
+import { createDb } from "../db/client";
+import { getEnv } from "../env";
+import { quietLogger } from "./logger";
+import { installQueueSchema } from "./queue";
+import { createTaskList } from "./registry";
+import { CRON_ITEMS } from "./schedule";
+
+// The worker process (`npm run worker`). Several may run against one database: graphile-worker
+// locks each job for exactly one of them.
+
+const env = getEnv();
+await installQueueSchema(env.DATABASE_URL);
+const db = createDb(env.DATABASE_URL);
+const taskList = createTaskList(db);
+
+const runner = await run({
+  connectionString: env.DATABASE_URL,
+  concurrency: env.WORKER_CONCURRENCY,
+  taskList,
+  parsedCronItems: CRON_ITEMS,
+  logger: quietLogger,
+  // Our own handlers below: graphile-worker's re-raise the signal, so the process would not exit 0.
+  noHandleSignals: true,
+});
+
+console.log(
+  `[worker] started: pid ${process.pid}, concurrency ${env.WORKER_CONCURRENCY}, tasks ${Object.keys(taskList).join(", ")}`,
+);
+
+let stopping = false;
+function shutDown(signal: NodeJS.Signals) {
+  if (stopping) {
+    // A second signal: stop waiting, fail the running jobs so another worker retries them.
+    console.log(`[worker] ${signal} again: stopping now`);
+    process.exitCode = 1;
+    void runner.kill(`second ${signal}`);
+    return;
+  }
+  stopping = true;
+  // In-flight jobs finish, or are aborted after a few seconds and resume from their checkpoint.
+  console.log(`[worker] ${signal}: finishing running jobs`);
+  void runner.stop(signal);
+}
+process.on("SIGINT", shutDown);
+process.on("SIGTERM", shutDown);
+
+try {
+  await runner.promise;
+} catch (error) {
+  console.error("[worker] stopped after an error:", error);
+  process.exitCode = 1;
+} finally {
+  await db.$disconnect();
+}
+console.log("[worker] stopped");
+// graphile-worker sets its own exit code (57) when a newer schema makes running on unsafe.
+process.exit();

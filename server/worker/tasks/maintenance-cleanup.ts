@@ -1,0 +1,19 @@
+import type { Db } from "../../db/client";
+
+export const FINISHED_JOB_RUN_RETENTION_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export type CleanupCounts = { sessions: number; verifications: number; jobRuns: number };
+
+/** Deletes expired sign-in sessions and verification tokens, and job runs finished long ago. */
+export async function deleteExpiredRows(db: Db, now: Date = new Date()): Promise<CleanupCounts> {
+  const jobRunCutoff = new Date(now.getTime() - FINISHED_JOB_RUN_RETENTION_DAYS * DAY_MS);
+  const [sessions, verifications, jobRuns] = await db.$transaction([
+    db.session.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.verification.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.jobRun.deleteMany({
+      where: { status: { in: ["succeeded", "failed"] }, finishedAt: { lt: jobRunCutoff } },
+    }),
+  ]);
+  return { sessions: sessions.count, verifications: verifications.count, jobRuns: jobRuns.count };
+}
