@@ -44,6 +44,11 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { TAILOR_PG_PORT: process.env.E2E_PG_PORT ?? "54339", APP_URL: `http://localhost:${PORT}` },
+    env: {
+      TAILOR_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+      APP_URL: `http://localhost:${PORT}`,
+      // The suite signs in more often than a person would; the production limit stays on.
+      SIGN_IN_ATTEMPTS_PER_MINUTE: "100",
+    },
   },
 });

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { TrpcProvider } from "@/components/trpc/provider";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +11,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <TrpcProvider>{children}</TrpcProvider>
+        {children}
       </body>
     </html>
   );

@@ -6,6 +6,7 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is not set"),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters"),
   APP_URL: z.url().default("http://localhost:3000"),
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

@@ -21,7 +21,7 @@ export function NewAccountForm({ token, email }: { token: string; email: string 
         <Input id="invite-account-email" value={email} readOnly />
       </Field>
       <Field id="name" label="Your name" error={fieldError("name")}>
-        <Input id="name" name="name" autoComplete="name" required {...errorProps("name", fieldError("name"))} />
+        <Input id="name" name="name" autoComplete="name" required defaultValue={state.values?.name} {...errorProps("name", fieldError("name"))} />
       </Field>
       <Field id="password" label="Choose a password" hint="At least 10 characters." error={fieldError("password")}>
         <Input id="password" name="password" type="password" autoComplete="new-password" required {...errorProps("password", fieldError("password"))} />

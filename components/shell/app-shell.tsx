@@ -5,6 +5,7 @@ import type { Viewer, WorkspaceMembership } from "@/server/auth/viewer";
 import { Badge } from "../ui/card";
 import { SidebarNav } from "./sidebar-nav";
 import { SignOutButton } from "./sign-out-button";
+import { TrpcProvider } from "../trpc/provider";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export function AppShell({ viewer, children }: { viewer: Viewer & { active: WorkspaceMembership }; children: ReactNode }) {
@@ -31,7 +32,8 @@ export function AppShell({ viewer, children }: { viewer: Viewer & { active: Work
           </div>
         </header>
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-6 py-8">
-          {children}
+          {/* Keyed by workspace: a switch starts an empty cache, so no answer from the previous workspace lingers. */}
+          <TrpcProvider key={viewer.active.workspaceId}>{children}</TrpcProvider>
         </main>
       </div>
     </div>

@@ -16,7 +16,15 @@ function createAuth() {
     // Accounts are created by invitation only (see server/workspaces/invitations.ts).
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 128 },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
-    rateLimit: { enabled: env.NODE_ENV === "production", window: 60, max: 100 },
+    // Brute-force protection on sign-in, per client address; stored in Postgres so that every
+    // web process shares the counts.
+    rateLimit: {
+      enabled: env.NODE_ENV === "production",
+      storage: "database",
+      window: 60,
+      max: 300,
+      customRules: { "/sign-in/email": { window: 60, max: env.SIGN_IN_ATTEMPTS_PER_MINUTE } },
+    },
     advanced: { useSecureCookies: env.APP_URL.startsWith("https://") },
     databaseHooks: {
       session: {

@@ -5,8 +5,12 @@ import pg from "pg";
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 
-// Any constant works; it only has to be the same for every Tailor process sharing a database.
-const MIGRATION_LOCK_KEY = 72_616_001;
+// The key `prisma migrate deploy` locks too, so our runner and Prisma's exclude each other.
+const MIGRATION_LOCK_KEY = 72_707_369;
+
+// A migration holding statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY on
+// the big event tables) starts with this line and runs statement by statement, as Prisma runs it.
+const NO_TRANSACTION_MARKER = "-- tailor:no-transaction";
 
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
 
@@ -71,12 +75,13 @@ export async function migrateDatabase(databaseUrl: string, dir = MIGRATIONS_DIR)
         `insert into "_prisma_migrations" (id, checksum, migration_name, started_at) values ($1, $2, $3, now())`,
         [id, migration.checksum, migration.name],
       );
+      const inTransaction = !migration.sql.trimStart().startsWith(NO_TRANSACTION_MARKER);
       try {
-        await client.query("begin");
+        if (inTransaction) await client.query("begin");
         await client.query(migration.sql);
-        await client.query("commit");
+        if (inTransaction) await client.query("commit");
       } catch (error) {
-        await client.query("rollback");
+        if (inTransaction) await client.query("rollback");
         const message = error instanceof Error ? error.message : String(error);
         await client.query(`update "_prisma_migrations" set logs = $2 where id = $1`, [id, message]);
         throw new Error(`Migration ${migration.name} failed: ${message}`);

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, runSql, type ScratchDatabase } from "../../tests/db/scratch-database";
+import { TYPE_MAPPING_MIGRATION, TYPE_MAPPING_SCHEMA } from "../../tests/db/type-mapping-fixture";
 import { migrateDatabase } from "./migrate";
 import { diffSchemas, expectedShapeFromSchema, readDatabaseShape, type SchemaShape } from "./schema-drift";
 
@@ -160,5 +161,36 @@ describe("a schema.prisma changed without a migration", () => {
 
   it("reports nothing else", () => {
     expect(differences).toHaveLength(5);
+  });
+});
+
+describe("a database built by Prisma-generated SQL", () => {
+  let scratch: ScratchDatabase;
+
+  beforeAll(async () => {
+    scratch = await createScratchDatabase("tailor_mapping");
+    await runSql(scratch.url, TYPE_MAPPING_MIGRATION);
+  });
+
+  afterAll(async () => {
+    await scratch?.drop();
+  });
+
+  it("agrees with its schema for every type, key, index method and referential action", async () => {
+    const expectedMapping = await expectedShapeFromSchema(TYPE_MAPPING_SCHEMA);
+    expect(diffSchemas(expectedMapping, await readDatabaseShape(scratch.url))).toEqual([]);
+  });
+
+  it("ignores tables in other schemas, partitions, and _prisma_migrations", async () => {
+    await runSql(
+      scratch.url,
+      `create schema queue;
+       create table queue.jobs (id integer primary key);
+       create table "_prisma_migrations" (id varchar(36) primary key);
+       create table events (id bigint not null, at date not null) partition by range (at);
+       create table events_2026 partition of events for values from ('2026-01-01') to ('2027-01-01')`,
+    );
+    const expectedMapping = await expectedShapeFromSchema(TYPE_MAPPING_SCHEMA);
+    expect(diffSchemas(expectedMapping, await readDatabaseShape(scratch.url))).toEqual(["extra table events"]);
   });
 });

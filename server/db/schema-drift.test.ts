@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { TYPE_MAPPING_SCHEMA } from "../../tests/db/type-mapping-fixture";
 import {
   diffSchemas,
   expectedShapeFromSchema,
@@ -8,53 +9,10 @@ import {
   type SchemaShape,
 } from "./schema-drift";
 
-const SCHEMA = `
-datasource db {
-  provider = "postgresql"
-}
-
-enum Tier {
-  free
-  paid @map("PAID")
-  @@map("tier")
-}
-
-model Account {
-  id        BigInt    @id @default(autoincrement())
-  code      String    @unique @db.VarChar(20)
-  tiers     Tier[]
-  balance   Decimal
-  score     Float?
-  seenAt    DateTime  @map("seen_at")
-  savedAt   DateTime? @map("saved_at") @db.Timestamptz(6)
-  token     String    @default(uuid())
-  computed  Int       @default(dbgenerated())
-  search    Unsupported("tsvector")? @map("search_vector")
-  owner     Owner     @relation(fields: [ownerA, ownerB], references: [a, b])
-  ownerA    Int       @map("owner_a")
-  ownerB    Int       @map("owner_b")
-  parent    Account?  @relation("Tree", fields: [parentId], references: [id])
-  parentId  BigInt?   @map("parent_id")
-  children  Account[] @relation("Tree")
-
-  @@index([code(sort: Desc), score])
-  @@index([score], type: Hash)
-  @@map("account")
-}
-
-model Owner {
-  a        Int
-  b        Int
-  accounts Account[]
-
-  @@id([a, b])
-}
-`;
-
 let shape: SchemaShape;
 
 beforeAll(async () => {
-  shape = await expectedShapeFromSchema(SCHEMA);
+  shape = await expectedShapeFromSchema(TYPE_MAPPING_SCHEMA);
 });
 
 const column = (name: string): ColumnShape | undefined =>
@@ -76,9 +34,8 @@ describe("expectedShapeFromSchema", () => {
     expect(column("saved_at")?.type).toBe("timestamp(6) with time zone");
   });
 
-  it("makes optional fields nullable and lists NOT NULL", () => {
+  it("makes optional fields nullable and required ones NOT NULL", () => {
     expect(column("score")?.nullable).toBe(true);
-    expect(column("tiers")?.nullable).toBe(false);
     expect(column("seen_at")?.nullable).toBe(false);
   });
 
@@ -198,6 +155,14 @@ describe("diffSchemas", () => {
       "missing foreign key contact(owner_id) references user(id)",
       "extra foreign key contact(list_id) references list(id) named contact_list_id_fkey",
     ]);
+  });
+
+  it("ignores NOT NULL on list columns, as Prisma itself does", () => {
+    const withTags = (nullable: boolean) =>
+      contactShape({
+        tables: [{ name: "contact", columns: [{ name: "tags", type: "text[]", nullable, default: "absent" }], primaryKey: null }],
+      });
+    expect(diffSchemas(withTags(true), withTags(false))).toEqual([]);
   });
 
   it("reports a missing enum and a missing table once, without their details", () => {

@@ -1,7 +1,8 @@
 // Detects drift between prisma/schema.prisma and a migrated database. Prisma's own drift check
 // (`migrate diff`) needs the schema-engine binary, which our build environment cannot download,
 // so the comparison is done here: both sides become a `SchemaShape` and `diffSchemas` lists
-// every difference in words a reviewer can act on.
+// every difference in words a reviewer can act on. Used by tests and tooling only, which is why
+// @prisma/internals (for getDMMF) can stay a devDependency.
 import internals from "@prisma/internals";
 import pg from "pg";
 
@@ -10,11 +11,15 @@ import pg from "pg";
  * cannot express them (partial indexes, expression indexes, GIN over jsonb with a custom
  * operator class, ...). Each entry names the index exactly as the migration creates it and says
  * why it exists; without an entry here the drift test reports the index as extra. An entry
- * whose index no longer exists is reported too, so the list cannot go stale.
+ * whose index no longer exists is reported too, so the list cannot go stale. For example:
+ *   { name: "contact_email_lower_idx", why: "ingest looks contacts up by lower(email)" }
  */
 export const DATABASE_ONLY_INDEXES: readonly DatabaseOnlyIndex[] = [];
 
 export type DatabaseOnlyIndex = { name: string; why: string };
+
+// Only `public` is Prisma's; graphile_worker and other schemas manage themselves.
+const SCHEMA = "public";
 
 export type SchemaShape = {
   tables: TableShape[];
@@ -100,15 +105,6 @@ const NATIVE_TYPES: Record<string, (args: string[]) => string> = {
 // Prisma Client fills these in itself; the database column has no default.
 const CLIENT_SIDE_DEFAULTS = new Set(["uuid", "cuid", "nanoid", "ulid"]);
 
-const INDEX_METHODS: Record<string, string> = {
-  BTree: "btree",
-  Hash: "hash",
-  Gist: "gist",
-  Gin: "gin",
-  SpGist: "spgist",
-  Brin: "brin",
-};
-
 const PRISMA_ACTIONS: Record<string, ReferentialAction> = {
   Cascade: "CASCADE",
   SetNull: "SET NULL",
@@ -127,7 +123,9 @@ export async function expectedShapeFromSchema(schemaText: string): Promise<Schem
   return shape;
 }
 
+/** Models placed in another Postgres schema (multiSchema) are left out, like the reader does. */
 export function expectedShapeFromDatamodel(datamodel: Datamodel): SchemaShape {
+  const models = datamodel.models.filter((model) => (model.schema ?? SCHEMA) === SCHEMA);
   const enumTypes = new Map(datamodel.enums.map((item) => [item.name, item.dbName ?? item.name]));
   const tableOf = new Map(datamodel.models.map((model) => [model.name, model.dbName ?? model.name]));
   const columnOf = (modelName: string, fieldName: string) => {
@@ -136,7 +134,7 @@ export function expectedShapeFromDatamodel(datamodel: Datamodel): SchemaShape {
   };
   const table = (modelName: string) => tableOf.get(modelName) ?? modelName;
 
-  const tables = datamodel.models.map((model): TableShape => {
+  const tables = models.map((model): TableShape => {
     const id = datamodel.indexes.find((index) => index.model === model.name && index.type === "id");
     return {
       name: table(model.name),
@@ -145,7 +143,8 @@ export function expectedShapeFromDatamodel(datamodel: Datamodel): SchemaShape {
         .map((field) => ({
           name: field.dbName ?? field.name,
           type: expectedColumnType(field, enumTypes),
-          nullable: !field.isRequired && !field.isList,
+          // Prisma creates list columns without NOT NULL (and never compares it); see diffColumns.
+          nullable: field.isList || !field.isRequired,
           default: expectedDefault(field),
         })),
       primaryKey: id ? id.fields.map((field) => columnOf(model.name, field.name)) : null,
@@ -154,6 +153,7 @@ export function expectedShapeFromDatamodel(datamodel: Datamodel): SchemaShape {
 
   const indexes = datamodel.indexes
     .filter((index) => index.type === "unique" || index.type === "normal")
+    .filter((index) => models.some((model) => model.name === index.model))
     .map((index): IndexShape => ({
       name: index.dbName ?? null,
       table: table(index.model),
@@ -162,11 +162,12 @@ export function expectedShapeFromDatamodel(datamodel: Datamodel): SchemaShape {
         descending: field.sortOrder === "desc",
       })),
       unique: index.type === "unique",
-      method: INDEX_METHODS[index.algorithm ?? "BTree"] ?? (index.algorithm ?? "btree").toLowerCase(),
+      // Prisma's BTree, Hash, Gist, Gin, SpGist and Brin are pg_am's names, capitalised.
+      method: (index.algorithm ?? "BTree").toLowerCase(),
       predicate: null,
     }));
 
-  const foreignKeys = datamodel.models.flatMap((model) =>
+  const foreignKeys = models.flatMap((model) =>
     model.fields
       .filter((field) => field.kind === "object" && (field.relationFromFields?.length ?? 0) > 0)
       .map((field): ForeignKeyShape => ({
@@ -233,7 +234,7 @@ function unsupportedColumns(schemaText: string): { model: string; column: Column
         column: {
           name: /@map\("([^"]+)"\)/.exec(attributes)?.[1] ?? name,
           type: `${type.toLowerCase()}${modifier === "[]" ? "[]" : ""}`,
-          nullable: modifier === "?",
+          nullable: modifier !== undefined,
           default: /@default\(dbgenerated\(\)\)/.test(attributes)
             ? "unchecked"
             : attributes.includes("@default(")
@@ -249,8 +250,6 @@ function unsupportedColumns(schemaText: string): { model: string; column: Column
 // ---------------------------------------------------------------------------------------------
 // Actual shape, from a live database's catalog
 
-// Only `public` is Prisma's; graphile_worker and other schemas manage themselves.
-const SCHEMA = "public";
 const IGNORED_TABLES = ["_prisma_migrations"];
 
 const CATALOG_ACTIONS: Record<string, ReferentialAction> = {
@@ -396,7 +395,8 @@ export async function readDatabaseShape(databaseUrl: string): Promise<SchemaShap
  * Lists every difference between the shape schema.prisma expects and the database's, one
  * sentence each; empty when they agree. "missing" means in schema.prisma but not in the
  * database, "extra" the reverse. Indexes and foreign keys are matched by what they cover
- * (table, ordered columns, sort order, uniqueness, method), never by name.
+ * (table, ordered columns, sort order, uniqueness, method), never by name; operator classes and
+ * default expressions are not compared.
  */
 export function diffSchemas(
   expected: SchemaShape,
@@ -469,7 +469,7 @@ function diffColumns(expected: TableShape, actual: TableShape): string[] {
     if (found.type !== column.type) {
       differences.push(`column ${column.name} has type ${found.type} in the database but ${column.type} in schema.prisma`);
     }
-    if (found.nullable !== column.nullable) {
+    if (found.nullable !== column.nullable && !column.type.endsWith("[]")) {
       const [database, prisma] = column.nullable ? ["required", "optional"] : ["nullable", "required"];
       differences.push(`column ${column.name} is ${database} in the database but ${prisma} in schema.prisma`);
     }

@@ -1,9 +1,8 @@
-import { run } from "graphile-worker";
 import { createDb } from "../db/client";
 import { getEnv } from "../env";
-import { quietLogger } from "./logger";
 import { installQueueSchema } from "./queue";
 import { createTaskList } from "./registry";
+import { startWorkerRunner } from "./runner";
 import { CRON_ITEMS } from "./schedule";
 
 // The worker process (`npm run worker`). Several may run against one database: graphile-worker
@@ -14,33 +13,33 @@ await installQueueSchema(env.DATABASE_URL);
 const db = createDb(env.DATABASE_URL);
 const taskList = createTaskList(db);
 
-const runner = await run({
-  connectionString: env.DATABASE_URL,
+const runner = await startWorkerRunner({
+  databaseUrl: env.DATABASE_URL,
   concurrency: env.WORKER_CONCURRENCY,
   taskList,
-  parsedCronItems: CRON_ITEMS,
-  logger: quietLogger,
-  // Our own handlers below: graphile-worker's re-raise the signal, so the process would not exit 0.
-  noHandleSignals: true,
+  cronItems: CRON_ITEMS,
 });
 
 console.log(
   `[worker] started: pid ${process.pid}, concurrency ${env.WORKER_CONCURRENCY}, tasks ${Object.keys(taskList).join(", ")}`,
 );
 
+// Our own signal handlers: graphile-worker's re-raise the signal once done, so the process would
+// end by that signal instead of exiting with code 0.
 let stopping = false;
 function shutDown(signal: NodeJS.Signals) {
   if (stopping) {
     // A second signal: stop waiting, fail the running jobs so another worker retries them.
     console.log(`[worker] ${signal} again: stopping now`);
     process.exitCode = 1;
-    void runner.kill(`second ${signal}`);
+    runner.kill(`second ${signal}`).catch((error: unknown) => console.error("[worker] forced stop failed:", error));
     return;
   }
   stopping = true;
   // In-flight jobs finish, or are aborted after a few seconds and resume from their checkpoint.
   console.log(`[worker] ${signal}: finishing running jobs`);
-  void runner.stop(signal);
+  // Rejects only when the runner already stopped by itself; runner.promise reports that case.
+  runner.stop(signal).catch(() => undefined);
 }
 process.on("SIGINT", shutDown);
 process.on("SIGTERM", shutDown);

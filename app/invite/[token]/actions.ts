@@ -10,7 +10,12 @@ import { UserFacingError } from "@/server/errors";
 import { acceptInvitationAsUser, acceptInvitationWithNewAccount } from "@/server/workspaces/invitations";
 import { acceptInvitationInput } from "@/server/workspaces/schemas";
 
-export type AcceptState = { error?: string; fieldErrors?: Record<string, string[] | undefined> };
+// `values` carries back what was typed (never the passwords) so a failed submit loses nothing valid.
+export type AcceptState = {
+  error?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  values?: { name?: string };
+};
 
 async function enterWorkspace(workspaceId: string) {
   (await cookies()).set(WORKSPACE_COOKIE, workspaceId, {
@@ -24,12 +29,13 @@ async function enterWorkspace(workspaceId: string) {
 
 export async function acceptWithNewAccount(_: AcceptState, formData: FormData): Promise<AcceptState> {
   const parsed = acceptInvitationInput.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors };
+  const values = { name: String(formData.get("name") ?? "") };
+  if (!parsed.success) return { fieldErrors: parsed.error.flatten().fieldErrors, values };
   let accepted: { email: string; workspaceId: string };
   try {
     accepted = await acceptInvitationWithNewAccount(getDb(), parsed.data);
   } catch (error) {
-    if (error instanceof UserFacingError) return { error: error.message };
+    if (error instanceof UserFacingError) return { error: error.message, values };
     throw error;
   }
   // nextCookies() lets better-auth set the session cookie from inside this action.

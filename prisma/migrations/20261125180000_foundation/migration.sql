@@ -73,6 +73,16 @@ CREATE TABLE "verification" (
 );
 
 -- CreateTable
+CREATE TABLE "rate_limit" (
+    "id" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "count" INTEGER NOT NULL,
+    "last_request" BIGINT NOT NULL,
+
+    CONSTRAINT "rate_limit_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
 CREATE TABLE "membership" (
     "id" UUID NOT NULL DEFAULT gen_random_uuid(),
     "workspace_id" UUID NOT NULL,
@@ -155,6 +165,9 @@ CREATE INDEX "account_user_id_idx" ON "account"("user_id");
 
 -- CreateIndex
 CREATE INDEX "verification_identifier_idx" ON "verification"("identifier");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "rate_limit_key_key" ON "rate_limit"("key");
 
 -- CreateIndex
 CREATE INDEX "membership_user_id_idx" ON "membership"("user_id");
