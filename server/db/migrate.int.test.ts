@@ -166,3 +166,19 @@ describe("a migration edited after it was applied", () => {
     );
   });
 });
+
+describe("a migration marked tailor:no-transaction", () => {
+  it("runs statement by statement, so CREATE INDEX CONCURRENTLY works", async () => {
+    const scratch = await freshDatabase();
+    const dir = await copyOfMigrations();
+    tempDirs.push(dir);
+    await mkdir(path.join(dir, "29990101000000_concurrent_index"));
+    await writeFile(
+      path.join(dir, "29990101000000_concurrent_index", "migration.sql"),
+      `-- tailor:no-transaction\n-- An index built without locking writes.\nCREATE INDEX CONCURRENTLY "workspace_name_idx" ON "workspace"("name");\n`,
+    );
+    const result = await migrateDatabase(scratch.url, dir);
+    expect(result.applied).toContain("29990101000000_concurrent_index");
+    expect(await tableExists(scratch.url, "workspace_name_idx")).toBe(true);
+  });
+});

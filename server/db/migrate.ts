@@ -28,6 +28,14 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
   );
 }
 
+/** Splits plain DDL at semicolons that end a line; enough for index and table statements. */
+export function splitStatements(sql: string): string[] {
+  return sql
+    .split(/;\s*\n/)
+    .map((part) => part.replace(/^\s*--.*$/gm, "").trim())
+    .filter((part) => part.length > 0);
+}
+
 /**
  * Applies pending SQL migrations and records them in `_prisma_migrations` exactly as
  * `prisma migrate deploy` does, so Prisma's own CLI agrees wherever its schema engine exists.
@@ -77,9 +85,14 @@ export async function migrateDatabase(databaseUrl: string, dir = MIGRATIONS_DIR)
       );
       const inTransaction = !migration.sql.trimStart().startsWith(NO_TRANSACTION_MARKER);
       try {
-        if (inTransaction) await client.query("begin");
-        await client.query(migration.sql);
-        if (inTransaction) await client.query("commit");
+        if (inTransaction) {
+          await client.query("begin");
+          await client.query(migration.sql);
+          await client.query("commit");
+        } else {
+          // One statement per query: a multi-statement string is an implicit transaction.
+          for (const statement of splitStatements(migration.sql)) await client.query(statement);
+        }
       } catch (error) {
         if (inTransaction) await client.query("rollback");
         const message = error instanceof Error ? error.message : String(error);

@@ -65,7 +65,9 @@ async function enqueueTestTask(workspaceId: string, task: string, maxAttempts: n
   return run;
 }
 
-function startWorkerProcess(): { child: ChildProcess; started: Promise<void>; exited: Promise<number | null> } {
+type WorkerProcess = { child: ChildProcess; started: Promise<void>; exited: Promise<number | null>; output(): string };
+
+function startWorkerProcess(): WorkerProcess {
   const root = path.resolve(import.meta.dirname, "../..");
   const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/worker/main.ts"], {
     cwd: root,
@@ -92,7 +94,7 @@ function startWorkerProcess(): { child: ChildProcess; started: Promise<void>; ex
     child.once("exit", (code) => reject(new Error(`worker exited early (${code}):\n${output}`)));
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, started, exited };
+  return { child, started, exited, output: () => output };
 }
 
 describe("background worker", () => {
@@ -190,6 +192,11 @@ describe("background worker", () => {
 
     for (const worker of workers) worker.child.kill("SIGTERM");
     expect(await Promise.all(workers.map((worker) => worker.exited))).toEqual([0, 0]);
+    for (const worker of workers) {
+      expect(worker.output()).toContain("[worker] SIGTERM: finishing running jobs");
+      expect(worker.output()).toContain("[worker] stopped");
+      expect(worker.output()).not.toContain(databaseUrl);
+    }
   });
 
   it("resumes an interrupted job from its checkpoint instead of repeating the steps already done", async () => {
