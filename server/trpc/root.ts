@@ -1,3 +1,6 @@
+import { contactsRouter } from "../audience/contacts/router";
+import { importsRouter } from "../audience/import/router";
+import { writeKeysRouter } from "../audience/ingest/write-keys.router";
 import { auditRouter } from "../audit/router";
 import { jobsRouter } from "../worker/router";
 import { membersRouter, workspaceRouter } from "../workspaces/router";
@@ -9,6 +12,9 @@ export const appRouter = router({
   members: membersRouter,
   audit: auditRouter,
   jobs: jobsRouter,
+  contacts: contactsRouter,
+  writeKeys: writeKeysRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,5 @@
+import type { SampleSet } from "./types";
+
+export const contactsSamples: SampleSet = {
+  inputs: {},
+};
