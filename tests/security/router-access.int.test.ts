@@ -8,7 +8,7 @@ import { SAMPLE_SETS } from "./samples";
 import type { DomainRecords, WorkspaceFixture } from "./samples/types";
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription"; meta?: ProcedureMeta } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, Procedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 const sets = Object.values(SAMPLE_SETS);
 
 type Built = { fixture: WorkspaceFixture; records: DomainRecords[] };
