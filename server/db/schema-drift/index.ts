@@ -1,0 +1,4 @@
+export * from "./actual";
+export * from "./diff";
+export * from "./expected";
+export * from "./shape";
