@@ -34,6 +34,12 @@ test("an admin signs in, visits every area and signs out", async ({ page }) => {
   await expect(page).toHaveURL(/\/sign-in/);
   await page.goto("/audience");
   await expect(page).toHaveURL(/\/sign-in/);
+
+  // Both ends of the session are in the audit log.
+  await signIn(page, ADMIN);
+  await page.goto("/settings/audit");
+  const log = page.getByRole("table", { name: "Audit log entries" });
+  await expect(log.getByRole("row").filter({ hasText: "Signed out" }).first()).toContainText("Ada Admin");
 });
 
 test("an expired or forged session is sent back to sign in with a message", async ({ page, context, baseURL }) => {

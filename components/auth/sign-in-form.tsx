@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { authClient } from "@/components/trpc/auth-client";
+import { signInWithEmail, type AuthError } from "@/components/trpc/auth-client";
 import { Button } from "../ui/button";
 import { Alert } from "../ui/card";
 import { Field, Input } from "../ui/field";
 
-function messageFor(error: { status?: number; code?: string; message?: string }): string {
+function messageFor(error: AuthError): string {
   if (error.status === 401 || error.code === "INVALID_EMAIL_OR_PASSWORD") return "Wrong email or password.";
   if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
   if (error.code === "INVALID_EMAIL") return "Enter a valid email address.";
@@ -28,7 +28,7 @@ export function SignInForm({ next, expired }: { next: string; expired: boolean }
         event.preventDefault();
         setPending(true);
         setError(null);
-        const result = await authClient.signIn.email({ email, password });
+        const result = await signInWithEmail(email, password);
         if (result.error) {
           setError(messageFor(result.error));
           setPending(false);

@@ -3,7 +3,7 @@
 import { LogOut } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { authClient } from "@/components/trpc/auth-client";
+import { signOut } from "@/components/trpc/auth-client";
 import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
@@ -15,7 +15,7 @@ export function SignOutButton() {
       disabled={pending}
       onClick={async () => {
         setPending(true);
-        await authClient.signOut();
+        await signOut();
         router.replace("/sign-in");
         router.refresh();
       }}

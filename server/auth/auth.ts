@@ -28,22 +28,32 @@ function createAuth() {
     advanced: { useSecureCookies: env.APP_URL.startsWith("https://") },
     databaseHooks: {
       session: {
-        create: {
-          after: async (session) => {
-            const user = await db.user.findUnique({ where: { id: session.userId }, select: { email: true } });
-            await recordAudit(db, {
-              workspaceId: null,
-              actorId: session.userId,
-              actorEmail: user?.email ?? null,
-              action: "auth.sign_in",
-              ipAddress: session.ipAddress ?? null,
-              userAgent: session.userAgent ?? null,
-            });
+        create: { after: (session) => auditSession(db, "auth.sign_in", session) },
+        delete: {
+          // Sessions also end by expiring; only an explicit sign-out is an audited action.
+          after: async (session, context) => {
+            if (context?.path === "/sign-out") await auditSession(db, "auth.sign_out", session);
           },
         },
       },
     },
     plugins: [nextCookies()],
+  });
+}
+
+async function auditSession(
+  db: ReturnType<typeof getDb>,
+  action: "auth.sign_in" | "auth.sign_out",
+  session: { userId: string; ipAddress?: string | null; userAgent?: string | null },
+) {
+  const user = await db.user.findUnique({ where: { id: session.userId }, select: { email: true } });
+  await recordAudit(db, {
+    workspaceId: null,
+    actorId: session.userId,
+    actorEmail: user?.email ?? null,
+    action,
+    ipAddress: session.ipAddress ?? null,
+    userAgent: session.userAgent ?? null,
   });
 }
 
