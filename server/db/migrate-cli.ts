@@ -1,4 +1,5 @@
 // `npm run migrate`: applies prisma/migrations to DATABASE_URL.
+import { installQueueSchema } from "../worker/queue";
 import { migrateDatabase } from "./migrate";
 
 const url = process.env.DATABASE_URL;
@@ -8,6 +9,8 @@ if (!url) {
 }
 try {
   const result = await migrateDatabase(url);
+  // The job queue's own schema, so the web app can enqueue before a worker has ever run.
+  await installQueueSchema(url);
   console.log(
     result.applied.length
       ? `Applied ${result.applied.length} migration(s): ${result.applied.join(", ")}`

@@ -7,12 +7,13 @@ import { quietLogger } from "./logger";
 import { isTaskName, TASKS, type TaskName } from "./registry";
 import type { QueuedJobPayload } from "./tracked";
 
-/** A failed attempt is retried this many times in all, with graphile-worker's exponential backoff. */
+/** Attempts per job in all: the first and two retries, spaced by graphile-worker's exponential backoff. */
 export const MAX_ATTEMPTS = 3;
 
 /**
- * Installs or upgrades graphile-worker's schema. Both processes call it at start-up, so the web
- * app can enqueue before any worker has run; graphile-worker serializes concurrent callers.
+ * Installs or upgrades graphile-worker's schema (`graphile_worker`), so the web app can enqueue
+ * before any worker has run. Safe to call from several processes at once: graphile-worker
+ * detects a migration applied concurrently by another process and carries on.
  */
 export async function installQueueSchema(databaseUrl: string): Promise<void> {
   await runMigrations({ connectionString: databaseUrl, logger: quietLogger });
