@@ -45,8 +45,7 @@ export function AuditLog() {
                 <td className="py-2 pr-4">{entry.actorName ?? entry.actorEmail ?? "—"}</td>
                 <td className="py-2 pr-4 font-medium">{entry.actionLabel}</td>
                 <td className="py-2 text-slate-700">
-                  {describe(entry.data)}
-                  {entry.ipAddress ? <span className="text-slate-600"> · {entry.ipAddress}</span> : null}
+                  {[describe(entry.data), entry.ipAddress ? `from ${entry.ipAddress}` : ""].filter(Boolean).join(" · ")}
                 </td>
               </tr>
             ))}

@@ -28,8 +28,13 @@ export async function listAuditEntries(db: Db, workspaceId: string, page: { curs
     targetType: row.targetType,
     targetId: row.targetId,
     data: row.data,
-    ipAddress: row.ipAddress,
+    ipAddress: isUnspecifiedAddress(row.ipAddress) ? null : row.ipAddress,
   }));
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > page.limit && last ? last.id : null };
+}
+
+/** `::` (in any spelling) means the address was not known, e.g. a request without proxy headers. */
+export function isUnspecifiedAddress(ip: string | null): boolean {
+  return !ip || /^[0:]+$/.test(ip);
 }

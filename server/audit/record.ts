@@ -22,6 +22,12 @@ export const AUDIT_ACTIONS = {
   "member.role_changed": "Changed a role",
   "member.removed": "Removed a member",
   "job.started": "Started a job",
+  "contact.updated": "Edited a contact",
+  "contact.consent_recorded": "Recorded a consent change",
+  "contact.suppressed": "Suppressed a contact",
+  "contact.unsuppressed": "Lifted a suppression",
+  "write_key.created": "Created a write key",
+  "write_key.revoked": "Revoked a write key",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
