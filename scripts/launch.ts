@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { createDb } from "../server/db/client";
 import { portIsFree, startEmbeddedPostgres, type EmbeddedDatabase } from "../server/db/embedded";
 import { migrateDatabase } from "../server/db/migrate";
@@ -59,14 +60,16 @@ function authSecret(): string {
 async function connectDatabase(): Promise<{ url: string; isEmbedded: boolean }> {
   if (process.env.DATABASE_URL) {
     const url = process.env.DATABASE_URL;
-    const db = createDb(url, 1);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
     try {
-      await db.$queryRaw`select 1`;
+      await client.connect();
+      await client.query("select 1");
     } catch (error) {
-      const reason = error instanceof Error ? error.message.split("\n").at(-1) : String(error);
-      throw new Error(`Cannot reach the database at ${redact(url)}: ${reason}`);
+      // pg's messages name the cause plainly: refused connection, unknown database, bad password.
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`Cannot use the database at ${redact(url)}: ${reason}`);
     } finally {
-      await db.$disconnect();
+      await client.end().catch(() => undefined);
     }
     return { url, isEmbedded: false };
   }
