@@ -2,6 +2,7 @@ import { contactsRouter } from "../audience/contacts/router";
 import { importsRouter } from "../audience/import/router";
 import { writeKeysRouter } from "../audience/ingest/write-keys.router";
 import { auditRouter } from "../audit/router";
+import { segmentsRouter } from "../segments/router";
 import { jobsRouter } from "../worker/router";
 import { membersRouter, workspaceRouter } from "../workspaces/router";
 import { createCallerFactory, router } from "./init";
@@ -15,6 +16,7 @@ export const appRouter = router({
   contacts: contactsRouter,
   writeKeys: writeKeysRouter,
   imports: importsRouter,
+  segments: segmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

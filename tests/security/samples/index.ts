@@ -1,6 +1,7 @@
 import { contactsSamples } from "./contacts";
 import { foundationSamples } from "./foundation";
 import { importSamples } from "./imports";
+import { segmentSamples } from "./segments";
 import { writeKeySamples } from "./writeKeys";
 import type { SampleSet } from "./types";
 
@@ -10,4 +11,5 @@ export const SAMPLE_SETS: Record<string, SampleSet> = {
   contacts: contactsSamples,
   writeKeys: writeKeySamples,
   imports: importSamples,
+  segments: segmentSamples,
 };

@@ -1,0 +1,112 @@
+import { Prisma } from "../db/generated/client";
+import { endOfBound, MINUTE_MS, startOfBound, WINDOW_UNIT_MS } from "./dates";
+import { REVENUE_PROPERTY, type EventCondition, type EventMeasure, type EventRef, type EventWindow, type SequenceCondition } from "./definition";
+import { instantSql, jsonValueAs, predicateSql, type ValueExpression } from "./compile-values";
+
+/*
+ * Event conditions become sets of contact ids, written so that Postgres can compute them
+ * set-wise at a million contacts and ten million events:
+ * - membership:      c.id in (select e.contact_id from event e where workspace, name, window…)
+ *   Pulled up into a semi-join at the top level (hash join over the events that
+ *   event_workspace_id_name_occurred_at_idx finds, or index probes on event_contact_id_occurred_at_idx
+ *   when the other conditions leave few contacts: the planner chooses); a hashed SubPlan under OR.
+ * - non-membership:  not exists (select 1 from event e where e.contact_id = c.id and …), an anti-join;
+ *   "not in" would not be pulled up and degrades to a per-row scan when the set outgrows work_mem.
+ * - counts and sums: grouped once per contact (group by … having …) inside the set rather than a
+ *   correlated count per contact: the name + time index bounds the work by the events in the
+ *   window, whereas a correlated aggregate costs an index probe for every contact of the workspace.
+ * A measure that zero events satisfy ("at most 2 times", "sum under 50") is compiled as NOT being
+ * in the set of contacts that fail it, so contacts who never did the event are counted correctly.
+ */
+
+export type EventAlias = "e" | "a" | "b";
+const alias = (name: EventAlias) => Prisma.raw(name);
+
+/** An event property as a typed value: `revenue` is the event's column, anything else its properties JSON. */
+export function propertyValue(name: EventAlias, property: string, valueType: "string" | "number" | "boolean" | "date"): ValueExpression {
+  if (property === REVENUE_PROPERTY) return { sql: Prisma.sql`${alias(name)}.revenue` };
+  return { sql: jsonValueAs(Prisma.sql`(${alias(name)}.properties -> ${property}::text)`, valueType) };
+}
+
+export function windowBounds(window: EventWindow, now: Date): { from?: number; to?: number } {
+  switch (window.kind) {
+    case "ever":
+      return {};
+    case "last":
+      return { from: now.getTime() - window.amount * WINDOW_UNIT_MS[window.unit], to: now.getTime() };
+    case "between":
+      return { from: startOfBound(window.from), to: endOfBound(window.to) };
+  }
+}
+
+function eventFilters(name: EventAlias, workspaceId: string, ref: EventRef, window: EventWindow, now: Date): Prisma.Sql[] {
+  const e = alias(name);
+  const conditions = [Prisma.sql`${e}.workspace_id = ${workspaceId}::uuid`, Prisma.sql`${e}.name = ${ref.name}::text`];
+  const { from, to } = windowBounds(window, now);
+  if (from !== undefined) conditions.push(Prisma.sql`${e}.occurred_at >= ${instantSql(from)}`);
+  if (to !== undefined) conditions.push(Prisma.sql`${e}.occurred_at <= ${instantSql(to)}`);
+  for (const filter of ref.filters) conditions.push(predicateSql(propertyValue(name, filter.property, filter.valueType), filter, now));
+  return conditions;
+}
+
+type ContactSet = {
+  /** Conditions on the events `e` of the set. */
+  where: Prisma.Sql[];
+  /** A per-contact aggregate test, or null when one matching event is enough. */
+  having: Prisma.Sql | null;
+};
+
+/** The set whose members satisfy the measure (or fail it, when zero events satisfy it: `inverted`). */
+function measureSet(measure: EventMeasure): { having: Prisma.Sql | null; inverted: boolean } {
+  if (measure.kind === "count") {
+    const n = measure.value;
+    if (measure.op === "at_least") return { having: n <= 1 ? null : Prisma.sql`count(*) >= ${n}::int`, inverted: false };
+    if (measure.op === "at_most") return { having: n === 0 ? null : Prisma.sql`count(*) > ${n}::int`, inverted: true };
+    return n === 0 ? { having: null, inverted: true } : { having: Prisma.sql`count(*) = ${n}::int`, inverted: false };
+  }
+  const value = propertyValue("e", measure.property, "number").sql;
+  const x = Prisma.sql`${measure.value}::float8`;
+  if (measure.fn === "avg") {
+    return { having: measure.op === "over" ? Prisma.sql`avg(${value}) > ${x}` : Prisma.sql`avg(${value}) < ${x}`, inverted: false };
+  }
+  // A contact without matching events (or without values) sums to 0.
+  const sum = Prisma.sql`coalesce(sum(${value}), 0)`;
+  if (measure.op === "over") return 0 > measure.value ? { having: Prisma.sql`${sum} <= ${x}`, inverted: true } : { having: Prisma.sql`${sum} > ${x}`, inverted: false };
+  return 0 < measure.value ? { having: Prisma.sql`${sum} >= ${x}`, inverted: true } : { having: Prisma.sql`${sum} < ${x}`, inverted: false };
+}
+
+function membershipSql(set: ContactSet, negated: boolean): Prisma.Sql {
+  const where = Prisma.join(set.where, " and ");
+  if (!negated) {
+    const grouping = set.having ? Prisma.sql` group by e.contact_id having ${set.having}` : Prisma.empty;
+    return Prisma.sql`c.id in (select e.contact_id from event e where ${where}${grouping})`;
+  }
+  if (!set.having) return Prisma.sql`not exists (select 1 from event e where e.contact_id = c.id and ${where})`;
+  return Prisma.sql`not exists (select 1 from (select e.contact_id from event e where ${where} group by e.contact_id having ${set.having}) s where s.contact_id = c.id)`;
+}
+
+export function eventConditionSql(condition: EventCondition, workspaceId: string, now: Date, negated: boolean): Prisma.Sql {
+  const { having, inverted } = measureSet(condition.measure);
+  const where = eventFilters("e", workspaceId, condition, condition.window, now);
+  return membershipSql({ where, having }, inverted !== !condition.did !== negated);
+}
+
+/**
+ * Contacts with an event A (in the window, at least `withinMinutes` ago, so that the time to
+ * follow up has passed) not followed by B within that time. The inner NOT EXISTS probes
+ * event_contact_id_occurred_at_idx with a time range per A event.
+ */
+export function sequenceConditionSql(condition: SequenceCondition, workspaceId: string, now: Date, negated: boolean): Prisma.Sql {
+  const within = condition.withinMinutes;
+  const first = [
+    ...eventFilters("a", workspaceId, condition.first, condition.window, now),
+    Prisma.sql`a.occurred_at <= ${instantSql(now.getTime() - within * MINUTE_MS)}`,
+    Prisma.sql`not exists (select 1 from event b where b.contact_id = a.contact_id and ${Prisma.join(
+      eventFilters("b", workspaceId, condition.notFollowedBy, { kind: "ever" }, now),
+      " and ",
+    )} and b.occurred_at >= a.occurred_at and b.occurred_at <= a.occurred_at + make_interval(mins => ${within}::int))`,
+  ];
+  const where = Prisma.join(first, " and ");
+  if (negated) return Prisma.sql`not exists (select 1 from event a where a.contact_id = c.id and ${where})`;
+  return Prisma.sql`c.id in (select a.contact_id from event a where ${where})`;
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertAudience } from "../../tests/factories/segments";
+import { makeWorkspace, testDb } from "../../tests/factories";
+import { compileSegmentToSql } from "./compile";
+import { countSegment, sampleSegment } from "./count-segment";
+import type { SegmentDefinition } from "./definition";
+import { AUDIENCE, all, attr, definitionOf, NOW, OPERATOR_CASES, SQL_LOOKING_NAME, type Name } from "./testing/operator-cases";
+
+const db = testDb();
+let workspaceId: string;
+let nameOf: Map<string, Name>;
+
+async function matching(definition: SegmentDefinition, segments?: Map<string, SegmentDefinition>): Promise<Name[]> {
+  const rows = await db.$queryRaw<{ id: bigint }[]>(compileSegmentToSql(definition, { workspaceId, now: NOW, segments }));
+  return rows.map((row) => nameOf.get(row.id.toString())!).sort();
+}
+
+beforeAll(async () => {
+  const workspace = await makeWorkspace(db);
+  workspaceId = workspace.id;
+  const inserted = await insertAudience(db, workspaceId, AUDIENCE);
+  nameOf = new Map(inserted.contacts.map((contact, i) => [contact.id, AUDIENCE.contacts[i]!.id as Name]));
+  // Another workspace's look-alike data must never leak into the results.
+  await insertAudience(db, (await makeWorkspace(db)).id, AUDIENCE);
+});
+
+afterAll(async () => {
+  await db.$disconnect();
+});
+
+describe("the compiled SQL, on Postgres", () => {
+  it.each(OPERATOR_CASES)("$title", async ({ node, expected }) => {
+    expect(await matching(definitionOf(node))).toEqual([...expected].sort());
+  });
+
+  it("leaves the tables alone when values look like SQL", async () => {
+    await matching(definitionOf(attr({ field: "first_name", valueType: "string", op: "contains", value: SQL_LOOKING_NAME })));
+    expect(await db.contact.count({ where: { workspaceId } })).toBe(AUDIENCE.contacts.length);
+    expect(await db.event.count({ where: { workspaceId } })).toBe(AUDIENCE.events.length);
+  });
+
+  it("matches contacts in another segment, or not in it", async () => {
+    const segments = new Map([["seg-us", definitionOf(attr({ field: "country", valueType: "string", op: "equals", value: "us" }))]]);
+    expect(await matching(definitionOf({ kind: "segment", segmentId: "seg-us", member: true }), segments)).toEqual(["ana", "ben"]);
+    expect(await matching(definitionOf({ kind: "segment", segmentId: "seg-us", member: false }), segments)).toEqual(all("ana", "ben"));
+  });
+});
+
+describe("countSegment and sampleSegment", () => {
+  const orderedOnce = definitionOf({
+    kind: "event",
+    did: true,
+    name: "Order Completed",
+    filters: [],
+    measure: { kind: "count", op: "at_least", value: 1 },
+    window: { kind: "ever" },
+  });
+
+  it("counts the matching contacts of the workspace", async () => {
+    expect(await countSegment(db, orderedOnce, { workspaceId, now: NOW })).toBe(4);
+  });
+
+  it("samples the first matching contacts by id, with ids as strings", async () => {
+    const sample = await sampleSegment(db, orderedOnce, { workspaceId, now: NOW, limit: 2 });
+    expect(sample.map((row) => nameOf.get(row.id))).toEqual(["ana", "ben"]);
+    expect(sample[0]).toMatchObject({ email: "ana@example.com", firstName: "Ana", lastName: "Lopez" });
+  });
+});

@@ -1,0 +1,134 @@
+import { describe, expect, it } from "vitest";
+import { compileSegmentToSql } from "./compile";
+import { OPERATORS, type SegmentDefinition, type SegmentNode } from "./definition";
+import { attr, definitionOf, evt, NOW, OPERATOR_CASES, SQL_LOOKING_KEY, SQL_LOOKING_NAME } from "./testing/operator-cases";
+
+const WORKSPACE = "00000000-0000-4000-8000-000000000001";
+/** The statement with Postgres placeholders ($1…), and its parameters. */
+function compile(definition: SegmentDefinition, segments?: Map<string, SegmentDefinition>) {
+  const compiled = compileSegmentToSql(definition, { workspaceId: WORKSPACE, now: NOW, segments });
+  return { sql: compiled.text, values: compiled.values };
+}
+const compileNode = (node: SegmentNode) => compile(definitionOf(node));
+const oneLine = (sql: string) => sql.replace(/\s+/g, " ");
+
+describe("compileSegmentToSql", () => {
+  it("selects contact ids of the workspace, the workspace as the first parameter", () => {
+    const { sql, values } = compile(definitionOf());
+    expect(oneLine(sql)).toBe("select c.id from contact c where c.workspace_id = $1::uuid and true");
+    expect(values).toEqual([WORKSPACE]);
+  });
+
+  it.each(OPERATOR_CASES)("passes every value of '$title' as a parameter", ({ node }) => {
+    const { sql, values } = compileNode(node);
+    const strings = JSON.stringify(node).match(/"(?:[^"\\]|\\.)*"/g) ?? [];
+    for (const literal of strings) {
+      const text = JSON.parse(literal) as string;
+      // Values and keys never appear in the statement text, only as parameters.
+      if (text.length > 3 && !/^[a-z_]+$/.test(text)) expect(sql).not.toContain(text);
+    }
+    expect(values[0]).toBe(WORKSPACE);
+    expect(sql.match(/\$\d+/g)?.length ?? 0).toBe(values.length);
+  });
+
+  it("covers every operator in the operator cases", () => {
+    const used = new Set(OPERATOR_CASES.flatMap(({ node }) => JSON.stringify(node).match(/"op":"([a-z_]+)"/g) ?? []).map((m) => m.slice(6, -1)));
+    for (const op of OPERATORS) expect(used, op).toContain(op);
+  });
+
+  it("keeps a value that looks like SQL out of the statement", () => {
+    const { sql, values } = compileNode(attr({ field: "first_name", valueType: "string", op: "equals", value: SQL_LOOKING_NAME }));
+    expect(sql).not.toContain("drop table");
+    expect(values).toContain(SQL_LOOKING_NAME);
+  });
+
+  it("keeps a custom attribute key that looks like SQL out of the statement", () => {
+    const { sql, values } = compileNode(attr({ field: `attributes.${SQL_LOOKING_KEY}`, valueType: "number", op: "gt", value: 1 }));
+    expect(sql).not.toContain("drop table");
+    expect(values).toContain(SQL_LOOKING_KEY);
+  });
+
+  it("compares strings without regard to case", () => {
+    expect(oneLine(compileNode(attr({ field: "country", valueType: "string", op: "equals", value: "US" })).sql)).toContain(
+      "lower(c.country) = lower($2::text)",
+    );
+  });
+
+  it("compares emails against the stored lower-cased column, so that its index applies", () => {
+    expect(oneLine(compileNode(attr({ field: "email", valueType: "string", op: "equals", value: "A@B.C" })).sql)).toContain("c.email = lower($2::text)");
+  });
+
+  it("makes 'not equals' null-safe so that contacts without a value match", () => {
+    expect(oneLine(compileNode(attr({ field: "country", valueType: "string", op: "not_equals", value: "US" })).sql)).toContain(
+      "not coalesce(lower(c.country) = lower($2::text), false)",
+    );
+  });
+
+  it("reads custom numbers from JSON numbers or numeric text", () => {
+    const { sql } = compileNode(attr({ field: "attributes.age", valueType: "number", op: "gt", value: 30 }));
+    expect(oneLine(sql)).toMatch(/case jsonb_typeof\(\(c\.attributes -> \$\d+::text\)\) when 'number' then/);
+  });
+
+  it("writes 'did' as a semi-join on the event set and 'did not' as an anti-join", () => {
+    expect(oneLine(compileNode(evt({ name: "Order Completed" })).sql)).toContain("c.id in (select e.contact_id from event e where e.workspace_id = $2::uuid and e.name = $3::text)");
+    expect(oneLine(compileNode(evt({ name: "Order Completed", did: false })).sql)).toContain(
+      "not exists (select 1 from event e where e.contact_id = c.id and e.workspace_id = $2::uuid and e.name = $3::text)",
+    );
+  });
+
+  it("bounds a window with timestamps computed from now", () => {
+    const { values } = compileNode(evt({ name: "Order Completed", window: { kind: "last", amount: 30, unit: "days" } }));
+    expect(values).toContain("2026-01-30T12:00:00.000Z");
+    expect(values).toContain(NOW.toISOString());
+  });
+
+  it("groups once per contact for counts", () => {
+    const { sql, values } = compileNode(evt({ name: "Order Completed", measure: { kind: "count", op: "at_least", value: 3 } }));
+    expect(oneLine(sql)).toMatch(/group by e\.contact_id having count\(\*\) >= \$\d+::int\)/);
+    expect(values).toContain(3);
+  });
+
+  it("writes 'at most' as not being among contacts with more", () => {
+    const { sql } = compileNode(evt({ name: "Order Completed", measure: { kind: "count", op: "at_most", value: 2 } }));
+    expect(oneLine(sql)).toMatch(/^select .* not exists \(select 1 from \(select e\.contact_id from event e where .* having count\(\*\) > \$\d+::int\) s where s\.contact_id = c\.id\)$/);
+  });
+
+  it("pushes NOT down to the conditions (De Morgan)", () => {
+    const negatedOr: SegmentNode = {
+      kind: "group",
+      op: "or",
+      negate: true,
+      children: [evt({ name: "A" }), attr({ field: "country", valueType: "string", op: "is_set" })],
+    };
+    const sql = oneLine(compileNode(negatedOr).sql);
+    expect(sql).toContain("(not exists (select 1 from event e where e.contact_id = c.id");
+    expect(sql).toContain(" and not coalesce(c.country is not null, false))");
+    expect(sql).not.toMatch(/not \(/);
+  });
+
+  it("inlines a referenced segment", () => {
+    const referenced = definitionOf(attr({ field: "city", valueType: "string", op: "equals", value: "Paris" }));
+    const { values } = compile(definitionOf({ kind: "segment", segmentId: "s1", member: true }), new Map([["s1", referenced]]));
+    expect(values).toContain("Paris");
+  });
+
+  it("rejects a segment that contains itself", () => {
+    const loop = definitionOf({ kind: "segment", segmentId: "s1", member: true });
+    expect(() => compile(loop, new Map([["s1", loop]]))).toThrow(/contains itself/);
+  });
+
+  it("rejects a reference to a segment it was not given", () => {
+    expect(() => compile(definitionOf({ kind: "segment", segmentId: "nope", member: true }))).toThrow(/does not exist/);
+  });
+
+  it("refuses score conditions until scoring runs, naming the condition", () => {
+    const definition = definitionOf(attr({ field: "country", valueType: "string", op: "is_set" }), {
+      kind: "score",
+      field: "churn_risk",
+      valueType: "number",
+      op: "gt",
+      value: 0.5,
+    });
+    expect(() => compile(definition)).toThrow(expect.objectContaining({ message: expect.stringMatching(/churn risk .*once scoring runs/), field: "root.children[1]" }));
+  });
+});

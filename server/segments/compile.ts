@@ -1,0 +1,135 @@
+import { Prisma } from "../db/generated/client";
+import { UserFacingError } from "../errors";
+import { eventConditionSql, sequenceConditionSql } from "./compile-events";
+import { jsonValueAs, predicateSql, type ValueExpression } from "./compile-values";
+import {
+  builtInField,
+  customAttributeKey,
+  type AttributeCondition,
+  type BuiltInField,
+  type Condition,
+  type ConsentCondition,
+  type Group,
+  type SegmentDefinition,
+  type SuppressionCondition,
+} from "./definition";
+import type { ResolvedSegments } from "./references";
+
+export type CompileOptions = {
+  workspaceId: string;
+  /** The moment "the last 30 days" is counted back from; a parameter so that results are reproducible. */
+  now: Date;
+  /** Definitions of the segments this one refers to (resolveSegmentReferences). */
+  segments?: ResolvedSegments;
+};
+
+/** The whitelist: built-in field → its column of `contact c`. Nothing else is ever written as an identifier. */
+const CONTACT_COLUMNS: Record<BuiltInField, Prisma.Sql> = {
+  email: Prisma.raw("c.email"),
+  external_id: Prisma.raw("c.external_id"),
+  first_name: Prisma.raw("c.first_name"),
+  last_name: Prisma.raw("c.last_name"),
+  phone: Prisma.raw("c.phone"),
+  locale: Prisma.raw("c.locale"),
+  time_zone: Prisma.raw("c.time_zone"),
+  country: Prisma.raw("c.country"),
+  region: Prisma.raw("c.region"),
+  city: Prisma.raw("c.city"),
+  created_at: Prisma.raw("c.created_at"),
+  first_seen_at: Prisma.raw("c.first_seen_at"),
+  last_seen_at: Prisma.raw("c.last_seen_at"),
+};
+
+type Scope = CompileOptions & { segmentChain: readonly string[] };
+
+/**
+ * The definition as one parameterized statement selecting the ids of the matching contacts of
+ * the workspace. Every value travels as a bind parameter; identifiers come only from the
+ * whitelist above. NOT is pushed down to the conditions (De Morgan), so that each condition is
+ * written in the form Postgres plans best for its polarity (see compile-events.ts).
+ */
+export function compileSegmentToSql(definition: SegmentDefinition, options: CompileOptions): Prisma.Sql {
+  return Prisma.sql`select c.id from contact c where ${compileSegmentWhere(definition, options)}`;
+}
+
+/** The WHERE clause of compileSegmentToSql over `contact c`, for statements that select more than the id. */
+export function compileSegmentWhere(definition: SegmentDefinition, options: CompileOptions): Prisma.Sql {
+  const scope: Scope = { ...options, segmentChain: [] };
+  return Prisma.sql`c.workspace_id = ${options.workspaceId}::uuid and ${groupSql(definition.root, "root", scope, false)}`;
+}
+
+function groupSql(group: Group, path: string, scope: Scope, negatedAbove: boolean): Prisma.Sql {
+  const negated = negatedAbove !== Boolean(group.negate);
+  // An empty group constrains nothing (a new group in the builder must not empty the segment).
+  if (group.children.length === 0) return negated ? Prisma.sql`false` : Prisma.sql`true`;
+  const parts = group.children.map((child, i) => {
+    const childPath = `${path}.children[${i}]`;
+    return child.kind === "group" ? groupSql(child, childPath, scope, negated) : conditionSql(child, childPath, scope, negated);
+  });
+  if (parts.length === 1) return parts[0]!;
+  const isAnd = (group.op === "and") !== negated;
+  return Prisma.sql`(${Prisma.join(parts, isAnd ? " and " : " or ")})`;
+}
+
+function conditionSql(condition: Condition, path: string, scope: Scope, negated: boolean): Prisma.Sql {
+  switch (condition.kind) {
+    case "attribute":
+      return predicateSql(attributeValue(condition), condition, scope.now, negated);
+    case "event":
+      return eventConditionSql(condition, scope.workspaceId, scope.now, negated);
+    case "sequence":
+      return sequenceConditionSql(condition, scope.workspaceId, scope.now, negated);
+    case "consent":
+      return consentSql(condition, scope.workspaceId, negated);
+    case "suppression":
+      return suppressionSql(condition, scope.workspaceId, negated);
+    case "segment": {
+      const { segmentId } = condition;
+      if (scope.segmentChain.includes(segmentId)) {
+        throw new UserFacingError("BAD_REQUEST", `Segment ${segmentId} contains itself through the segments it refers to.`, path);
+      }
+      const referenced = scope.segments?.get(segmentId);
+      if (!referenced) throw new UserFacingError("BAD_REQUEST", `Segment ${segmentId} does not exist in this workspace.`, path);
+      const inner: Scope = { ...scope, segmentChain: [...scope.segmentChain, segmentId] };
+      return groupSql(referenced.root, "root", inner, negated !== !condition.member);
+    }
+    case "score":
+      throw new UserFacingError(
+        "BAD_REQUEST",
+        `Conditions on ${condition.field.replaceAll("_", " ")} are available once scoring runs; remove this condition for now.`,
+        path,
+      );
+  }
+}
+
+function attributeValue(condition: AttributeCondition): ValueExpression {
+  const builtIn = builtInField(condition.field);
+  if (builtIn) return { sql: CONTACT_COLUMNS[builtIn], lowerCased: builtIn === "email" };
+  const key = customAttributeKey(condition.field)!;
+  return { sql: jsonValueAs(Prisma.sql`(c.attributes -> ${key}::text)`, condition.valueType) };
+}
+
+function consentSql(condition: ConsentCondition, workspaceId: string, negated: boolean): Prisma.Sql {
+  const purpose = Prisma.sql`${condition.purpose}::"ConsentPurpose"`;
+  // "none" = no consent recorded for the purpose; otherwise the current state is the one named.
+  const stateFilter = condition.state === "none" ? Prisma.empty : Prisma.sql` and cc.state = ${condition.state}::"ConsentState"`;
+  const inSet = (condition.state === "none") === negated;
+  if (inSet) {
+    return Prisma.sql`c.id in (select cc.contact_id from contact_consent cc where cc.workspace_id = ${workspaceId}::uuid and cc.purpose = ${purpose}${stateFilter})`;
+  }
+  return Prisma.sql`not exists (select 1 from contact_consent cc where cc.contact_id = c.id and cc.purpose = ${purpose}${stateFilter})`;
+}
+
+/** A contact is suppressed by a suppression naming it, or naming its address. */
+function suppressionSql(condition: SuppressionCondition, workspaceId: string, negated: boolean): Prisma.Sql {
+  const reasons = condition.reasons.length
+    ? Prisma.sql` and s.reason = any(${condition.reasons}::"SuppressionReason"[])`
+    : Prisma.empty;
+  const scoped = Prisma.sql`s.workspace_id = ${workspaceId}::uuid${reasons}`;
+  if (condition.suppressed !== negated) {
+    return Prisma.sql`(c.id in (select s.contact_id from suppression s where ${scoped} and s.contact_id is not null)
+      or c.email in (select s.email from suppression s where ${scoped}))`;
+  }
+  return Prisma.sql`(not exists (select 1 from suppression s where ${scoped} and s.contact_id = c.id)
+    and not exists (select 1 from suppression s where ${scoped} and s.email = c.email))`;
+}
