@@ -11,6 +11,7 @@ import { portIsFree, startEmbeddedPostgres, type EmbeddedDatabase } from "../ser
 import { migrateDatabase } from "../server/db/migrate";
 import { installQueueSchema } from "../server/worker/queue";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "../prisma/seed/demo";
+import { loadDemoAudience } from "../prisma/seed/generate-demo";
 
 const { values: args } = parseArgs({
   options: {
@@ -151,8 +152,12 @@ async function main() {
   if (isEmbedded || args.seed) {
     const db = createDb(url, 2);
     const { created } = await seedDemoData(db);
+    if (created) {
+      say("loaded the demo workspace");
+      const audience = await loadDemoAudience(db, url);
+      say(`generated a demo audience: ${audience.contacts} contacts, ${audience.events} events (${audience.seconds.toFixed(1)} s)`);
+    }
     await db.$disconnect();
-    if (created) say("loaded the demo workspace");
   }
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const env = {

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = {
   "member.role_changed": "Changed a role",
   "member.removed": "Removed a member",
   "job.started": "Started a job",
+  "import.started": "Started a CSV import",
   "contact.updated": "Edited a contact",
   "contact.consent_recorded": "Recorded a consent change",
   "contact.suppressed": "Suppressed a contact",
