@@ -1,6 +1,7 @@
 import { createDb } from "../db/client";
 import { getEnv } from "../env";
 import { installQueueSchema } from "./queue";
+import { RECOVERY_INTERVAL_MS, startWorkerLiveness } from "./recovery";
 import { createTaskList } from "./registry";
 import { startWorkerRunner } from "./runner";
 import { CRON_ITEMS } from "./schedule";
@@ -12,13 +13,27 @@ const env = getEnv();
 await installQueueSchema(env.DATABASE_URL);
 const db = createDb(env.DATABASE_URL);
 const taskList = createTaskList(db);
+const liveness = await startWorkerLiveness(env.DATABASE_URL, (error) => {
+  console.error("[worker] lost the liveness connection; exiting so that other workers resume its jobs:", error.message);
+  process.exit(1);
+});
 
 const runner = await startWorkerRunner({
+  events: liveness.events,
   databaseUrl: env.DATABASE_URL,
   concurrency: env.WORKER_CONCURRENCY,
   taskList,
   cronItems: CRON_ITEMS,
 });
+
+async function recoverJobsOfDeadWorkers() {
+  const dead = await liveness.recoverJobsOfDeadWorkers();
+  if (dead.length > 0) console.log(`[worker] unlocked the jobs of ${dead.length} stopped worker(s): ${dead.join(", ")}`);
+}
+await recoverJobsOfDeadWorkers();
+const recovery = setInterval(() => {
+  recoverJobsOfDeadWorkers().catch((error: unknown) => console.error("[worker] recovering jobs of stopped workers failed:", error));
+}, RECOVERY_INTERVAL_MS);
 
 console.log(
   `[worker] started: pid ${process.pid}, concurrency ${env.WORKER_CONCURRENCY}, tasks ${Object.keys(taskList).join(", ")}`,
@@ -50,6 +65,8 @@ try {
   console.error("[worker] stopped after an error:", error);
   process.exitCode = 1;
 } finally {
+  clearInterval(recovery);
+  await liveness.stop();
   await db.$disconnect();
 }
 console.log("[worker] stopped");

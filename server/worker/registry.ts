@@ -2,11 +2,13 @@ import type { TaskList } from "graphile-worker";
 import type { Db } from "../db/client";
 import { createCronTaskList } from "./schedule";
 import { demoCount } from "./tasks/demo-count";
+import { importRun } from "./tasks/import-run";
 import { trackedTask } from "./tracked";
 
 /** Tasks a user can start: each runs with a `job_run` row that tracks it. */
 export const TASKS = {
   "demo.count": demoCount,
+  "import.run": importRun,
 } as const;
 
 export type TaskName = keyof typeof TASKS;

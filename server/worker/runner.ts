@@ -1,4 +1,4 @@
-import { type ParsedCronItem, type Runner, run, type TaskList } from "graphile-worker";
+import { type ParsedCronItem, type Runner, run, type TaskList, type WorkerEvents } from "graphile-worker";
 import { quietLogger } from "./logger";
 
 export type WorkerRunnerOptions = {
@@ -10,6 +10,8 @@ export type WorkerRunnerOptions = {
   pollIntervalMs?: number;
   /** How long a shutdown waits for running jobs before telling them to stop. */
   shutdownAbortAfterMs?: number;
+  /** Receives graphile-worker's events (the worker liveness locks listen to pool creation). */
+  events?: WorkerEvents;
 };
 
 /** Starts graphile-worker with Tailor's settings; the caller owns signals and shutdown. */
@@ -23,6 +25,7 @@ export function startWorkerRunner(options: WorkerRunnerOptions): Promise<Runner>
     gracefulShutdownAbortTimeout: options.shutdownAbortAfterMs ?? 5000,
     logger: quietLogger,
     noHandleSignals: true,
+    events: options.events,
     preset: {
       worker: {
         // Unbatched, graphile-worker 0.17 does not wait for its "job complete/failed" writes when
