@@ -7,6 +7,7 @@ export const metadata = { title: "Settings" };
 const SECTIONS = [
   { href: "/settings/members", title: "Members", description: "Invite people and set their roles.", adminOnly: true },
   { href: "/settings/audit", title: "Audit log", description: "Sign-ins, invitations, role changes: who did what, when.", adminOnly: true },
+  { href: "/settings/write-keys", title: "Write keys", description: "Keys for the ingest API: create one per site, revoke it when it leaks.", adminOnly: true },
   { href: "/settings/jobs", title: "Background jobs", description: "Work running in the worker, with its progress.", adminOnly: false },
 ];
 

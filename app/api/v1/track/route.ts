@@ -1,0 +1,10 @@
+import { getDb } from "@/server/db/client";
+import { handleIngestRequest, ingestPreflight } from "@/server/audience/ingest/handle-request";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request) {
+  return handleIngestRequest(getDb(), request, "track");
+}
+
+export const OPTIONS = ingestPreflight;

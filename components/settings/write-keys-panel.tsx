@@ -1,0 +1,139 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { errorMessage, useTRPC } from "@/components/trpc/provider";
+import { Button } from "../ui/button";
+import { Alert, Badge, Card } from "../ui/card";
+import { Field, Input } from "../ui/field";
+import { NewWriteKey } from "./write-keys-new-key";
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
+
+export function WriteKeysPanel() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const keys = useQuery(trpc.writeKeys.list.queryOptions());
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; text: string } | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.writeKeys.list.queryKey() });
+  const revoke = useMutation(
+    trpc.writeKeys.revoke.mutationOptions({
+      onSuccess: () => {
+        setNotice({ tone: "success", text: "Write key revoked. Requests using it are refused from now on." });
+        return refresh();
+      },
+      onError: (error) => setNotice({ tone: "error", text: errorMessage(error) }),
+    }),
+  );
+
+  return (
+    <div className="space-y-6">
+      <CreateWriteKeyForm onCreated={refresh} />
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      <Card title="Keys of this workspace">
+        {keys.isPending ? <p className="text-sm text-slate-600">Loading write keys…</p> : null}
+        {keys.error ? <Alert>{errorMessage(keys.error)}</Alert> : null}
+        {keys.data?.length === 0 ? <p className="text-sm text-slate-600">No write keys yet. Create one for each site or shop that sends events.</p> : null}
+        {keys.data && keys.data.length > 0 ? (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Write keys</caption>
+            <thead className="text-xs uppercase text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-4">Name</th>
+                <th scope="col" className="py-2 pr-4">Key</th>
+                <th scope="col" className="py-2 pr-4">Created</th>
+                <th scope="col" className="py-2 pr-4">Last used</th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Status and actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {keys.data.map((key) => (
+                <tr key={key.id}>
+                  <td className="py-2 pr-4 font-medium">{key.name}</td>
+                  <td className="py-2 pr-4 font-mono text-xs text-slate-700">{key.keyPrefix}…</td>
+                  <td className="py-2 pr-4 text-slate-700">
+                    {dateFormat.format(key.createdAt)}
+                    {key.createdBy ? ` by ${key.createdBy}` : ""}
+                  </td>
+                  <td className="py-2 pr-4 text-slate-700">{key.lastUsedAt ? dateFormat.format(key.lastUsedAt) : "Never"}</td>
+                  <td className="py-2 text-right">
+                    {key.revokedAt ? (
+                      <Badge tone="red">revoked {dateFormat.format(key.revokedAt)}</Badge>
+                    ) : (
+                      <Button
+                        variant="danger"
+                        disabled={revoke.isPending}
+                        onClick={() => {
+                          if (window.confirm(`Revoke the write key "${key.name}"? Sites using it can no longer send events.`)) {
+                            revoke.mutate({ id: key.id });
+                          }
+                        }}
+                      >
+                        Revoke<span className="sr-only"> {key.name}</span>
+                      </Button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+      </Card>
+    </div>
+  );
+}
+
+function CreateWriteKeyForm({ onCreated }: { onCreated: () => Promise<unknown> }) {
+  const trpc = useTRPC();
+  const [name, setName] = useState("");
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const create = useMutation(
+    trpc.writeKeys.create.mutationOptions({
+      onSuccess: async (result) => {
+        setCreated({ name: result.name, key: result.key });
+        setName("");
+        await onCreated();
+      },
+    }),
+  );
+  const fieldError = create.error?.data?.fieldErrors?.name?.[0] ?? null;
+  return (
+    <Card title="Create a write key" description="One key per site or shop lets you revoke one without touching the others.">
+      <form
+        className="flex flex-wrap items-start gap-4"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setCreated(null);
+          create.mutate({ name });
+        }}
+        noValidate
+      >
+        <div className="min-w-64 flex-1">
+          <Field id="write-key-name" label="Key name" hint="For example: Web shop (production)" error={fieldError}>
+            <Input
+              id="write-key-name"
+              value={name}
+              required
+              maxLength={100}
+              autoComplete="off"
+              aria-invalid={fieldError ? true : undefined}
+              aria-describedby={fieldError ? "write-key-name-error" : "write-key-name-hint"}
+              onChange={(event) => setName(event.target.value)}
+            />
+          </Field>
+        </div>
+        <Button type="submit" className="mt-6" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create key"}
+        </Button>
+      </form>
+      {create.error && !fieldError ? (
+        <div className="mt-4">
+          <Alert>{errorMessage(create.error)}</Alert>
+        </div>
+      ) : null}
+      {created ? <NewWriteKey name={created.name} writeKey={created.key} /> : null}
+    </Card>
+  );
+}
