@@ -1,5 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import type { Runner, TaskList } from "graphile-worker";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -9,7 +8,7 @@ import { enqueueJob, InvalidJobPayloadError } from "./queue";
 import { createTaskList } from "./registry";
 import { startWorkerRunner } from "./runner";
 import { defineTrackedTask } from "./task";
-import { createTestUser, createTestWorkspace, waitFor } from "./test-support";
+import { createTestUser, createTestWorkspace, spawnWorkerProcess, waitFor, type WorkerProcess } from "./test-support";
 import { trackedTask } from "./tracked";
 
 const databaseUrl = process.env.DATABASE_URL ?? "";
@@ -65,36 +64,10 @@ async function enqueueTestTask(workspaceId: string, task: string, maxAttempts: n
   return run;
 }
 
-type WorkerProcess = { child: ChildProcess; started: Promise<void>; exited: Promise<number | null>; output(): string };
-
 function startWorkerProcess(): WorkerProcess {
-  const root = path.resolve(import.meta.dirname, "../..");
-  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server/worker/main.ts"], {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      BETTER_AUTH_SECRET: "worker-test-secret-0123456789abcdef",
-      WORKER_CONCURRENCY: "4",
-      NODE_ENV: "test",
-    },
-  });
-  children.push(child);
-  let output = "";
-  const started = new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("[worker] started")) resolve();
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once("exit", (code) => reject(new Error(`worker exited early (${code}):\n${output}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, started, exited, output: () => output };
+  const worker = spawnWorkerProcess({ DATABASE_URL: databaseUrl, WORKER_CONCURRENCY: "4" });
+  children.push(worker.child);
+  return worker;
 }
 
 describe("background worker", () => {

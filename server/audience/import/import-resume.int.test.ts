@@ -1,14 +1,12 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, afterEach, expect, it } from "vitest";
 import { makeMember, makeWorkspace, testDb } from "../../../tests/factories";
 import { uploadCsv } from "../../../tests/factories/imports";
-import { waitFor } from "../../worker/test-support";
+import { spawnWorkerProcess, waitFor, type WorkerProcess } from "../../worker/test-support";
 import { startImport } from "./start-import";
 
 const db = testDb();
 const children: ChildProcess[] = [];
-const root = path.resolve(import.meta.dirname, "../../..");
 
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
@@ -18,26 +16,10 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-/** The real worker entry point, as `npm run worker` starts it, in a process of its own. */
-function startWorker(): { child: ChildProcess; started: Promise<void>; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/worker/main.ts"], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, BETTER_AUTH_SECRET: "resume-test-secret-0123456789abcdef", WORKER_CONCURRENCY: "2", NODE_ENV: "test" },
-  });
-  children.push(child);
-  let output = "";
-  const started = new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("[worker] started")) resolve();
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once("exit", (code) => reject(new Error(`worker exited early (${code}):\n${output}`)));
-  });
-  return { child, started, output: () => output };
+function startWorker(): WorkerProcess {
+  const worker = spawnWorkerProcess({ WORKER_CONCURRENCY: "2" });
+  children.push(worker.child);
+  return worker;
 }
 
 const ROWS = 60_000;

@@ -1,4 +1,5 @@
 import type { Condition, SegmentDefinition, SegmentNode } from "../definition";
+import { referenceContact } from "../../../tests/factories/segments";
 import type { ReferenceContact, ReferenceData, ReferenceEvent } from "../evaluate";
 
 /*
@@ -19,24 +20,7 @@ const NAMES = ["ana", "ben", "cid", "dee", "eve", "fay"] as const;
 export type Name = (typeof NAMES)[number];
 
 function contact(id: Name, fields: Partial<ReferenceContact>): ReferenceContact {
-  return {
-    id,
-    email: null,
-    externalId: null,
-    firstName: null,
-    lastName: null,
-    phone: null,
-    locale: null,
-    timeZone: null,
-    country: null,
-    region: null,
-    city: null,
-    attributes: {},
-    createdAt: new Date("2026-01-01T00:00:00Z"),
-    firstSeenAt: null,
-    lastSeenAt: null,
-    ...fields,
-  };
+  return referenceContact(id, fields);
 }
 
 function event(contactId: Name, name: string, occurredAt: Date, properties: Record<string, unknown> = {}, revenue: number | null = null): ReferenceEvent {
