@@ -2,12 +2,14 @@
 // healthy server, once with the dependency install (npm ci, with whatever npm cache the machine
 // has) and once without it (node_modules present, no .data). Uses ports 3400 and 54500.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const clone = mkdtempSync(path.join(os.tmpdir(), "tailor-cold-"));
+// mkdtemp makes a private folder; the embedded Postgres (run as "postgres" under root) must enter it.
+chmodSync(clone, 0o755);
 const PORT = "3400";
 
 function say(line: string) {

