@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { fieldErrorOf } from "@/components/trpc/field-error";
 import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import type { ContactDetails } from "@/server/audience";
 import { Button } from "../ui/button";
-import { Alert, Badge, Card } from "../ui/card";
-import { Field, Input, Select } from "../ui/field";
+import { Alert, Badge, Card, FormError } from "../ui/card";
+import { Field, Input, Select, TextField } from "../ui/field";
 import { CONSENT_STATE_LABELS, CONSENT_STATE_TONES, formatDateTime, PURPOSE_LABELS, SOURCE_LABELS } from "./format";
 import { useContactRefresh } from "./use-contact-refresh";
 
@@ -91,7 +92,7 @@ function RecordConsentForm({ contactId }: { contactId: string }) {
       },
     }),
   );
-  const reasonError = record.error?.data?.fieldErrors?.reason?.[0] ?? null;
+  const reasonError = fieldErrorOf(record.error, "reason");
   return (
     <form
       className="mt-4 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-4"
@@ -116,20 +117,19 @@ function RecordConsentForm({ contactId }: { contactId: string }) {
           </Select>
         </Field>
       </div>
-      <Field id="consent-reason" label="Reason" error={reasonError} hint="Required: why you record this, e.g. “asked by phone on 3 May”.">
-        <Input
-          id="consent-reason"
-          value={reason}
-          required
-          aria-invalid={reasonError ? true : undefined}
-          aria-describedby={reasonError ? "consent-reason-error" : "consent-reason-hint"}
-          onChange={(e) => setReason(e.target.value)}
-        />
-      </Field>
+      <TextField
+        id="consent-reason"
+        label="Reason"
+        error={reasonError}
+        hint="Required: why you record this, e.g. “asked by phone on 3 May”."
+        value={reason}
+        required
+        onChange={(e) => setReason(e.target.value)}
+      />
       <Field id="consent-wording" label="Wording shown (optional)" hint="The text or form version the contact agreed to.">
         <Input id="consent-wording" value={wording} aria-describedby="consent-wording-hint" onChange={(e) => setWording(e.target.value)} />
       </Field>
-      {record.error && !reasonError ? <Alert>{errorMessage(record.error)}</Alert> : null}
+      <FormError className="" message={record.error && !reasonError ? errorMessage(record.error) : null} />
       {done ? <Alert tone="success">{done}</Alert> : null}
       <Button type="submit" disabled={record.isPending}>{record.isPending ? "Recording…" : "Record consent change"}</Button>
     </form>

@@ -2,11 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { fieldErrorOf } from "@/components/trpc/field-error";
 import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import type { ContactDetails } from "@/server/audience";
 import { Button } from "../ui/button";
-import { Alert, Badge, Card } from "../ui/card";
-import { Field, Input } from "../ui/field";
+import { Badge, Card, FormError } from "../ui/card";
+import { TextField } from "../ui/field";
 import { formatDateTime, SUPPRESSION_LABELS } from "./format";
 import { useContactRefresh } from "./use-contact-refresh";
 
@@ -43,7 +44,7 @@ function AddSuppression({ contactId }: { contactId: string }) {
   const refresh = useContactRefresh(contactId);
   const [note, setNote] = useState("");
   const add = useMutation(trpc.contacts.addSuppression.mutationOptions({ onSuccess: async () => { setNote(""); await refresh(); } }));
-  const noteError = add.error?.data?.fieldErrors?.note?.[0] ?? null;
+  const noteError = fieldErrorOf(add.error, "note");
   return (
     <form
       className="mt-4 flex flex-wrap items-end gap-3"
@@ -54,12 +55,10 @@ function AddSuppression({ contactId }: { contactId: string }) {
       }}
     >
       <div className="min-w-56 flex-1">
-        <Field id="suppress-note" label="Why suppress this address?" error={noteError}>
-          <Input id="suppress-note" value={note} aria-invalid={noteError ? true : undefined} onChange={(e) => setNote(e.target.value)} />
-        </Field>
+        <TextField id="suppress-note" label="Why suppress this address?" error={noteError} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <Button type="submit" variant="danger" disabled={add.isPending}>Suppress address</Button>
-      {add.error && !noteError ? <div className="w-full"><Alert>{errorMessage(add.error)}</Alert></div> : null}
+      <FormError className="w-full" message={add.error && !noteError ? errorMessage(add.error) : null} />
     </form>
   );
 }
@@ -70,7 +69,7 @@ function LiftSuppression({ contactId, suppressionId }: { contactId: string; supp
   const [note, setNote] = useState("");
   const lift = useMutation(trpc.contacts.removeSuppression.mutationOptions({ onSuccess: refresh }));
   const id = `lift-note-${suppressionId}`;
-  const noteError = lift.error?.data?.fieldErrors?.note?.[0] ?? null;
+  const noteError = fieldErrorOf(lift.error, "note");
   return (
     <form
       className="mt-2 flex flex-wrap items-end gap-3"
@@ -81,12 +80,10 @@ function LiftSuppression({ contactId, suppressionId }: { contactId: string; supp
       }}
     >
       <div className="min-w-56 flex-1">
-        <Field id={id} label="Why lift it?" error={noteError}>
-          <Input id={id} value={note} aria-invalid={noteError ? true : undefined} onChange={(e) => setNote(e.target.value)} />
-        </Field>
+        <TextField id={id} label="Why lift it?" error={noteError} value={note} onChange={(e) => setNote(e.target.value)} />
       </div>
       <Button type="submit" variant="secondary" disabled={lift.isPending}>Lift suppression</Button>
-      {lift.error && !noteError ? <div className="w-full"><Alert>{errorMessage(lift.error)}</Alert></div> : null}
+      <FormError className="w-full" message={lift.error && !noteError ? errorMessage(lift.error) : null} />
     </form>
   );
 }

@@ -2,11 +2,12 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { fieldErrorOf } from "@/components/trpc/field-error";
 import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import { ROLE_LABELS, ROLES, type Role } from "@/server/auth/roles";
 import { Button } from "../ui/button";
-import { Alert, Badge, Card } from "../ui/card";
-import { Field, Input, Select } from "../ui/field";
+import { Alert, Badge, Card, FormError } from "../ui/card";
+import { Field, Select, TextField } from "../ui/field";
 import { InviteLink } from "./invite-link";
 
 export function MembersPanel({ currentUserId }: { currentUserId: string }) {
@@ -153,7 +154,7 @@ function InviteForm({ onInvited }: { onInvited: () => Promise<unknown> }) {
       },
     }),
   );
-  const fieldError = invite.error?.data?.fieldErrors?.email?.[0] ?? (invite.error?.data?.field === "email" ? invite.error.message : null);
+  const fieldError = fieldErrorOf(invite.error, "email");
   return (
     <Card title="Invite someone" description="They get a link to set their name and password. Links expire after 7 days.">
       <form
@@ -165,18 +166,16 @@ function InviteForm({ onInvited }: { onInvited: () => Promise<unknown> }) {
         noValidate
       >
         <div className="min-w-64 flex-1">
-          <Field id="invite-email" label="Email address" error={fieldError}>
-            <Input
-              id="invite-email"
-              type="email"
-              autoComplete="off"
-              value={email}
-              required
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? "invite-email-error" : undefined}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          </Field>
+          <TextField
+            id="invite-email"
+            label="Email address"
+            error={fieldError}
+            type="email"
+            autoComplete="off"
+            value={email}
+            required
+            onChange={(event) => setEmail(event.target.value)}
+          />
         </div>
         <div className="w-56">
           <Field id="invite-role" label="Role">
@@ -193,11 +192,7 @@ function InviteForm({ onInvited }: { onInvited: () => Promise<unknown> }) {
           {invite.isPending ? "Inviting…" : "Send invitation"}
         </Button>
       </form>
-      {invite.error && !fieldError ? (
-        <div className="mt-4">
-          <Alert>{errorMessage(invite.error)}</Alert>
-        </div>
-      ) : null}
+      <FormError message={invite.error && !fieldError ? errorMessage(invite.error) : null} />
       {link ? <InviteLink email={link.email} url={link.url} /> : null}
     </Card>
   );

@@ -2,10 +2,11 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import { fieldErrorOf } from "@/components/trpc/field-error";
 import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import { Button } from "../ui/button";
-import { Alert, Badge, Card } from "../ui/card";
-import { Field, Input } from "../ui/field";
+import { Alert, Badge, Card, FormError } from "../ui/card";
+import { TextField } from "../ui/field";
 import { NewWriteKey } from "./write-keys-new-key";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -98,7 +99,7 @@ function CreateWriteKeyForm({ onCreated }: { onCreated: () => Promise<unknown> }
       },
     }),
   );
-  const fieldError = create.error?.data?.fieldErrors?.name?.[0] ?? null;
+  const fieldError = fieldErrorOf(create.error, "name");
   return (
     <Card title="Create a write key" description="One key per site or shop lets you revoke one without touching the others.">
       <form
@@ -111,28 +112,23 @@ function CreateWriteKeyForm({ onCreated }: { onCreated: () => Promise<unknown> }
         noValidate
       >
         <div className="min-w-64 flex-1">
-          <Field id="write-key-name" label="Key name" hint="For example: Web shop (production)" error={fieldError}>
-            <Input
-              id="write-key-name"
-              value={name}
-              required
-              maxLength={100}
-              autoComplete="off"
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? "write-key-name-error" : "write-key-name-hint"}
-              onChange={(event) => setName(event.target.value)}
-            />
-          </Field>
+          <TextField
+            id="write-key-name"
+            label="Key name"
+            hint="For example: Web shop (production)"
+            error={fieldError}
+            value={name}
+            required
+            maxLength={100}
+            autoComplete="off"
+            onChange={(event) => setName(event.target.value)}
+          />
         </div>
         <Button type="submit" className="mt-6" disabled={create.isPending}>
           {create.isPending ? "Creating…" : "Create key"}
         </Button>
       </form>
-      {create.error && !fieldError ? (
-        <div className="mt-4">
-          <Alert>{errorMessage(create.error)}</Alert>
-        </div>
-      ) : null}
+      <FormError message={create.error && !fieldError ? errorMessage(create.error) : null} />
       {created ? <NewWriteKey name={created.name} writeKey={created.key} /> : null}
     </Card>
   );

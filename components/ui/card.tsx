@@ -52,3 +52,13 @@ export function Badge({ children, tone = "slate" }: { children: ReactNode; tone?
   }[tone];
   return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${styles}`}>{children}</span>;
 }
+
+/** A form's error that no single input claims (the field errors show under their inputs). */
+export function FormError({ message, className = "mt-4" }: { message: string | null; className?: string }) {
+  if (!message) return null;
+  return (
+    <div className={className}>
+      <Alert>{message}</Alert>
+    </div>
+  );
+}

@@ -43,3 +43,22 @@ export function Input({ className = "", ...props }: InputHTMLAttributes<HTMLInpu
 export function Select({ className = "", ...props }: SelectHTMLAttributes<HTMLSelectElement>) {
   return <select className={`${CONTROL} ${className}`} {...props} />;
 }
+
+/**
+ * A labelled text input whose error and hint are wired to it for screen readers
+ * (aria-invalid, aria-describedby), so forms don't repeat that wiring.
+ */
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  ...input
+}: { id: string; label: string; error?: string | null; hint?: string } & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
+  const describedBy = error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <Input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    </Field>
+  );
+}
