@@ -24,8 +24,10 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
         },
       }),
   );
+  // Queries go as POST too: a segment definition being previewed can outgrow a URL; the route
+  // accepts it (allowMethodOverride) and applies its same-origin check to every POST.
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, methodOverride: "POST" })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

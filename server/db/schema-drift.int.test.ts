@@ -134,7 +134,7 @@ describe("a schema.prisma changed without a migration", () => {
       .replace("  message     String?\n", "  message     String\n")
       .replace("  failed\n}", "  failed\n  cancelled\n}")
       .replace("  @@index([workspaceId, createdAt(sort: Desc)])\n  @@map(\"job_run\")", "  @@index([workspaceId, createdAt(sort: Desc)])\n  @@index([status])\n  @@map(\"job_run\")")
-      .concat('\nmodel Segment {\n  id   String @id @db.Uuid\n  name String\n\n  @@map("segment")\n}\n');
+      .concat('\nmodel DriftProbe {\n  id   String @id @db.Uuid\n  name String\n\n  @@map("drift_probe")\n}\n');
     expect(changed).not.toBe(schemaText);
     differences = diffSchemas(await expectedShapeFromSchema(changed), await readDatabaseShape(databaseUrl()));
   });
@@ -156,7 +156,7 @@ describe("a schema.prisma changed without a migration", () => {
   });
 
   it("reports a model with no table", () => {
-    expect(differences).toContain("missing table segment");
+    expect(differences).toContain("missing table drift_probe");
   });
 
   it("reports nothing else", () => {

@@ -1,6 +1,14 @@
 import { Prisma } from "../db/generated/client";
 import { endOfBound, MINUTE_MS, startOfBound, WINDOW_UNIT_MS } from "./dates";
-import { REVENUE_PROPERTY, type EventCondition, type EventMeasure, type EventRef, type EventWindow, type SequenceCondition } from "./definition";
+import {
+  REVENUE_PROPERTY,
+  type EventCondition,
+  type EventMeasure,
+  type EventRef,
+  type EventWindow,
+  type PropertyFilter,
+  type SequenceCondition,
+} from "./definition";
 import { instantSql, jsonValueAs, predicateSql, type ValueExpression } from "./compile-values";
 
 /*
@@ -45,8 +53,24 @@ function eventFilters(name: EventAlias, workspaceId: string, ref: EventRef, wind
   const { from, to } = windowBounds(window, now);
   if (from !== undefined) conditions.push(Prisma.sql`${e}.occurred_at >= ${instantSql(from)}`);
   if (to !== undefined) conditions.push(Prisma.sql`${e}.occurred_at <= ${instantSql(to)}`);
-  for (const filter of ref.filters) conditions.push(predicateSql(propertyValue(name, filter.property, filter.valueType), filter, now));
+  for (const filter of ref.filters) {
+    const indexable = indexablePropertySql(name, filter);
+    if (indexable) conditions.push(indexable);
+    conditions.push(predicateSql(propertyValue(name, filter.property, filter.valueType), filter, now));
+  }
   return conditions;
+}
+
+/**
+ * For a text property compared for equality, the same test in the form
+ * `lower(properties ->> key) = lower(value)`, which an expression index on the property answers
+ * (event_category_idx for "category", the e-commerce events' product category). It is implied
+ * by the exact test that follows it (a JSON string's ->> text is its #>> '{}' text), so it
+ * never changes the result, only the plan.
+ */
+function indexablePropertySql(name: EventAlias, filter: PropertyFilter): Prisma.Sql | null {
+  if (filter.property === REVENUE_PROPERTY || filter.valueType !== "string" || filter.op !== "equals") return null;
+  return Prisma.sql`lower(${alias(name)}.properties ->> ${filter.property}::text) = lower(${String(filter.value)}::text)`;
 }
 
 type ContactSet = {

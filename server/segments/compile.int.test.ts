@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UserFacingError } from "../errors";
 import { insertAudience } from "../../tests/factories/segments";
 import { makeWorkspace, testDb } from "../../tests/factories";
 import { compileSegmentToSql } from "./compile";
-import { countSegment, sampleSegment } from "./count-segment";
+import { countAndSampleMatching, countSegment, sampleSegment, withSegmentTimeout } from "./count-segment";
 import type { SegmentDefinition } from "./definition";
 import { AUDIENCE, all, attr, definitionOf, NOW, OPERATOR_CASES, SQL_LOOKING_NAME, type Name } from "./testing/operator-cases";
 
@@ -64,5 +65,37 @@ describe("countSegment and sampleSegment", () => {
     const sample = await sampleSegment(db, orderedOnce, { workspaceId, now: NOW, limit: 2 });
     expect(sample.map((row) => nameOf.get(row.id))).toEqual(["ana", "ben"]);
     expect(sample[0]).toMatchObject({ email: "ana@example.com", firstName: "Ana", lastName: "Lopez" });
+  });
+
+  it("answers the count and the sample together, as counting and sampling apart do", async () => {
+    const together = await withSegmentTimeout(db, 5_000, (tx) => countAndSampleMatching(tx, orderedOnce, { workspaceId, now: NOW }, 2));
+    expect(together).toEqual({
+      count: await countSegment(db, orderedOnce, { workspaceId, now: NOW }),
+      sample: await sampleSegment(db, orderedOnce, { workspaceId, now: NOW, limit: 2 }),
+    });
+  });
+
+  it("answers a zero count and an empty sample when nobody matches", async () => {
+    const nobody = definitionOf(attr({ field: "first_name", valueType: "string", op: "equals", value: "nobody-at-all" }));
+    expect(await withSegmentTimeout(db, 5_000, (tx) => countAndSampleMatching(tx, nobody, { workspaceId, now: NOW }, 2))).toEqual({ count: 0, sample: [] });
+  });
+});
+
+describe("a count over the statement timeout", () => {
+  it("stops and answers with a message naming the limit, instead of hanging", async () => {
+    const big = await makeWorkspace(db);
+    await db.$executeRaw`insert into contact (workspace_id, email, attributes)
+      select ${big.id}::uuid, 'c' || n || '@example.test', jsonb_build_object('joined', '2026-01-' || lpad((n % 28 + 1)::text, 2, '0'))
+      from generate_series(1, 200000) n`;
+    const joinedLately = definitionOf(attr({ field: "attributes.joined", valueType: "date", op: "after", value: "2026-01-10" }));
+    const started = Date.now();
+    const error = await countSegment(db, joinedLately, { workspaceId: big.id, now: NOW, timeoutMs: 20 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).message).toMatch(/took too long \(more than 0\.02 s\) and was stopped/);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await db.workspace.delete({ where: { id: big.id } });
   });
 });

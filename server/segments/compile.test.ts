@@ -82,6 +82,18 @@ describe("compileSegmentToSql", () => {
     expect(values).toContain(NOW.toISOString());
   });
 
+  it("adds the form event_category_idx answers to text equality on an event property", () => {
+    const filters = [{ property: "category", valueType: "string" as const, op: "equals" as const, value: "Shoes" }];
+    const { sql, values } = compileNode(evt({ name: "Product Added", filters }));
+    expect(oneLine(sql)).toMatch(/lower\(e\.properties ->> \$(\d+)::text\) = lower\(\$(\d+)::text\) and lower\(\(case when jsonb_typeof/);
+    expect(values).toEqual(expect.arrayContaining(["category", "Shoes"]));
+  });
+
+  it("adds no index form to other property tests", () => {
+    const filters = [{ property: "category", valueType: "string" as const, op: "contains" as const, value: "sho" }];
+    expect(compileNode(evt({ name: "Product Added", filters })).sql).not.toContain("->>");
+  });
+
   it("groups once per contact for counts", () => {
     const { sql, values } = compileNode(evt({ name: "Order Completed", measure: { kind: "count", op: "at_least", value: 3 } }));
     expect(oneLine(sql)).toMatch(/group by e\.contact_id having count\(\*\) >= \$\d+::int\)/);
@@ -121,14 +133,9 @@ describe("compileSegmentToSql", () => {
     expect(() => compile(definitionOf({ kind: "segment", segmentId: "nope", member: true }))).toThrow(/does not exist/);
   });
 
-  it("refuses score conditions until scoring runs, naming the condition", () => {
-    const definition = definitionOf(attr({ field: "country", valueType: "string", op: "is_set" }), {
-      kind: "score",
-      field: "churn_risk",
-      valueType: "number",
-      op: "gt",
-      value: 0.5,
-    });
-    expect(() => compile(definition)).toThrow(expect.objectContaining({ message: expect.stringMatching(/churn risk .*once scoring runs/), field: "root.children[1]" }));
+  it("reads score conditions from the last scoring run, the value as a parameter", () => {
+    const { sql, values } = compileNode({ kind: "score", field: "churn_risk", valueType: "number", op: "gt", value: 0.5 });
+    expect(oneLine(sql)).toContain("(select cs.churn_risk from contact_score cs where cs.contact_id = c.id) > $2::float8");
+    expect(values).toEqual([WORKSPACE, 0.5]);
   });
 });

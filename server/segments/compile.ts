@@ -1,6 +1,7 @@
 import { Prisma } from "../db/generated/client";
 import { UserFacingError } from "../errors";
 import { eventConditionSql, sequenceConditionSql } from "./compile-events";
+import { scoreConditionSql } from "./compile-scores";
 import { jsonValueAs, predicateSql, type ValueExpression } from "./compile-values";
 import {
   builtInField,
@@ -94,11 +95,7 @@ function conditionSql(condition: Condition, path: string, scope: Scope, negated:
       return groupSql(referenced.root, "root", inner, negated !== !condition.member);
     }
     case "score":
-      throw new UserFacingError(
-        "BAD_REQUEST",
-        `Conditions on ${condition.field.replaceAll("_", " ")} are available once scoring runs; remove this condition for now.`,
-        path,
-      );
+      return scoreConditionSql(condition, scope.now, negated);
   }
 }
 

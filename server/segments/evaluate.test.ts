@@ -17,8 +17,11 @@ describe("the reference evaluator", () => {
     expect(evaluateSegment(nonMember, AUDIENCE, { now: NOW, segments })).toEqual(all("ana", "ben"));
   });
 
-  it("refuses score conditions until scoring exists", () => {
-    const definition = definitionOf({ kind: "score", field: "churn_risk", valueType: "number", op: "gt", value: 0.5 });
-    expect(() => evaluateSegment(definition, AUDIENCE, { now: NOW })).toThrow(/scoring/);
+  it("tests score conditions on the contacts' scores, unscored contacts having none", () => {
+    const scored = { ...AUDIENCE, scores: [{ contactId: AUDIENCE.contacts[0]!.id, churn_risk: 0.8 }, { contactId: AUDIENCE.contacts[1]!.id, churn_risk: 0.2 }] };
+    const risky = definitionOf({ kind: "score", field: "churn_risk", valueType: "number", op: "gt", value: 0.5 });
+    expect(evaluateSegment(risky, scored, { now: NOW })).toEqual([AUDIENCE.contacts[0]!.id]);
+    const notRisky = definitionOf({ kind: "group", op: "and", negate: true, children: [{ kind: "score", field: "churn_risk", valueType: "number", op: "gt", value: 0.5 }] });
+    expect(evaluateSegment(notRisky, scored, { now: NOW })).toEqual(AUDIENCE.contacts.slice(1).map((c) => c.id));
   });
 });

@@ -7,6 +7,7 @@ import type {
   Group,
   Predicate,
   SegmentDefinition,
+  ScoreField,
   SequenceCondition,
   ValueType,
 } from "./definition";
@@ -39,11 +40,14 @@ export type ReferenceContact = {
 export type ReferenceEvent = { contactId: string; name: string; properties: Record<string, unknown>; revenue: number | null; occurredAt: Date };
 export type ReferenceConsent = { contactId: string; purpose: "email_marketing" | "tracking"; state: "granted" | "withdrawn" | "denied" };
 export type ReferenceSuppression = { contactId: string | null; email: string; reason: "hard_bounce" | "complaint" | "unsubscribe" | "manual" };
+/** A contact's figures from the last scoring run; a field left out was not scored. */
+export type ReferenceScores = { contactId: string } & Partial<Record<ScoreField, string | number | Date | null>>;
 export type ReferenceData = {
   contacts: ReferenceContact[];
   events: ReferenceEvent[];
   consents: ReferenceConsent[];
   suppressions: ReferenceSuppression[];
+  scores?: ReferenceScores[];
 };
 
 type Value = string | number | boolean | null;
@@ -104,8 +108,10 @@ function matchesCondition(condition: Condition, contact: ReferenceContact, env: 
       const inner = { ...env, chain: [...env.chain, condition.segmentId] };
       return matchesGroup(referenced.root, contact, inner) === condition.member;
     }
-    case "score":
-      throw new Error("Score conditions cannot be evaluated before scoring exists");
+    case "score": {
+      const value = env.data.scores?.find((s) => s.contactId === contact.id)?.[condition.field] ?? null;
+      return testPredicate(value instanceof Date ? value.getTime() : value, condition, env.now);
+    }
   }
 }
 
@@ -234,4 +240,14 @@ function matchesSequence(condition: SequenceCondition, events: ReferenceEvent[],
       return matchesRef(next, condition.notFollowedBy, now) && u >= t && u <= t + span;
     });
   });
+}
+
+/**
+ * One stored value (a contact field, a custom attribute, a score) tested against a predicate with
+ * the segment semantics above: read as the declared type, strings compared case-insensitively.
+ * Email show-if conditions evaluate their attribute and score conditions per recipient with it.
+ */
+export function matchesPredicate(raw: unknown, predicate: Predicate, now: number): boolean {
+  const value = raw instanceof Date ? raw.getTime() : raw === null || raw === undefined ? null : readAs(raw, predicate.valueType);
+  return testPredicate(value, predicate, now);
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { countMatching, sampleMatching, SEGMENT_QUERY_TIMEOUT_MS, withSegmentTimeout } from "./count-segment";
+import { countAndSampleMatching, SEGMENT_QUERY_TIMEOUT_MS, withSegmentTimeout } from "./count-segment";
 import { resolveSegmentReferences, type LoadSegmentDefinition } from "./references";
 import { summarizeSegment } from "./summary";
 import { parseSegmentDefinition } from "./validate";
@@ -20,9 +20,8 @@ export async function previewSegment(db: Db, args: PreviewArgs) {
   const definition = parseSegmentDefinition(args.definition);
   const segments = await resolveSegmentReferences(definition, args.loadSegment);
   const options = { workspaceId: args.workspaceId, now: args.now, segments };
-  const { count, sample } = await withSegmentTimeout(db, args.timeoutMs ?? SEGMENT_QUERY_TIMEOUT_MS, async (tx) => ({
-    count: await countMatching(tx, definition, options),
-    sample: await sampleMatching(tx, definition, options, PREVIEW_SAMPLE_SIZE),
-  }));
+  const { count, sample } = await withSegmentTimeout(db, args.timeoutMs ?? SEGMENT_QUERY_TIMEOUT_MS, (tx) =>
+    countAndSampleMatching(tx, definition, options, PREVIEW_SAMPLE_SIZE),
+  );
   return { count, sample, summary: summarizeSegment(definition) };
 }

@@ -48,11 +48,9 @@ describe("segments.preview", () => {
     expect(error.message).toMatch(/^root\.children\[1\] \(valueType\): /);
   });
 
-  it("refuses score conditions until scoring runs", async () => {
-    const error = await rejection(
-      caller.segments.preview({ definition: definitionOf({ kind: "score", field: "propensity", valueType: "number", op: "gt", value: 0.5 }) }),
-    );
-    expect(error).toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("once scoring runs") });
+  it("counts nobody on a score condition before any scoring run", async () => {
+    const preview = await caller.segments.preview({ definition: definitionOf({ kind: "score", field: "propensity", valueType: "number", op: "gt", value: 0.5 }) });
+    expect(preview.count).toBe(0);
   });
 
   it("refuses a reference to a segment that does not exist", async () => {

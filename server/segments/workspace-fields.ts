@@ -16,7 +16,7 @@ export type WorkspaceFields = Awaited<ReturnType<typeof workspaceFields>>;
  * What the builder's pickers offer: the built-in fields, the custom attribute keys seen in the
  * workspace (from a sample of contacts, with the most common JSON type as a guess of the value
  * type), the event names with their counts in the last 30 days and their property keys, and the
- * score fields (not available until scoring runs).
+ * score fields (available once a scoring run has succeeded).
  */
 export async function workspaceFields(db: Db, workspaceId: string, now: Date) {
   const attributeRows = await db.$queryRaw<{ key: string; count: number; json_type: string | null }[]>`
@@ -52,6 +52,9 @@ export async function workspaceFields(db: Db, workspaceId: string, now: Date) {
     where n.name is not null
     limit ${MAX_KEYS}::int`;
 
+  // Score fields hold values once a scoring run has succeeded.
+  const scored = await db.scoreRun.count({ where: { workspaceId, status: "succeeded" } });
+
   return {
     builtIn: Object.entries(BUILT_IN_FIELDS).map(([field, { label, type }]) => ({ field, label, valueType: type })),
     customAttributes: attributeRows.map((row) => ({
@@ -65,7 +68,7 @@ export async function workspaceFields(db: Db, workspaceId: string, now: Date) {
       .map((row) => ({ name: row.name, recentCount: row.recent_count, propertyKeys: row.property_keys ?? [] }))
       .sort((a, b) => b.recentCount - a.recentCount || a.name.localeCompare(b.name)),
     eventCountWindowDays: EVENT_COUNT_WINDOW_DAYS,
-    scores: Object.entries(SCORE_FIELDS).map(([field, valueType]) => ({ field, valueType, available: false })),
+    scores: Object.entries(SCORE_FIELDS).map(([field, valueType]) => ({ field, valueType, available: scored > 0 })),
     operatorsByType: OPERATORS_BY_TYPE,
   };
 }

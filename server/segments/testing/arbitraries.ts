@@ -2,15 +2,17 @@ import fc from "fast-check";
 import {
   BUILT_IN_FIELDS,
   OPERATORS_BY_TYPE,
+  SCORE_FIELDS,
   type Condition,
   type EventWindow,
   type Group,
   type PropertyFilter,
+  type ScoreField,
   type SegmentDefinition,
   type SegmentNode,
   type ValueType,
 } from "../definition";
-import type { ReferenceContact, ReferenceData, ReferenceEvent, ReferenceSuppression } from "../evaluate";
+import type { ReferenceContact, ReferenceData, ReferenceEvent, ReferenceScores, ReferenceSuppression } from "../evaluate";
 
 /*
  * Random segment definitions and random small audiences for the property-based test. The
@@ -88,6 +90,20 @@ function uniqueBy<T>(rows: T[], key: (row: T) => string | null): T[] {
   });
 }
 
+/** Scores of a scored contact: model figures may be null (model skipped), feature figures never are. */
+const scoresArb = (id: number): fc.Arbitrary<ReferenceScores> =>
+  fc.record({
+    contactId: fc.constant(String(id)),
+    rfm_segment: nullable(fc.constantFrom("Champions", "champions", "At risk", ...TEXTS)),
+    propensity: nullable(fc.constantFrom(...NUMBERS)),
+    churn_risk: nullable(fc.constantFrom(...NUMBERS)),
+    cluster: nullable(fc.constantFrom("1: high spend", "2: typical", ...TEXTS)),
+    predicted_clv: nullable(fc.constantFrom(...NUMBERS)),
+    total_spend: fc.constantFrom(...NUMBERS),
+    orders: fc.constantFrom(0, 5, 19, 50),
+    last_purchase_at: nullable(fc.constantFrom(...EVENT_AGES).map(minutesAgo)),
+  });
+
 export const audienceArb: fc.Arbitrary<ReferenceData> = fc.integer({ min: 3, max: 12 }).chain((count) =>
   fc
     .record({
@@ -109,6 +125,7 @@ export const audienceArb: fc.Arbitrary<ReferenceData> = fc.integer({ min: 3, max
         }),
         { maxLength: 3 },
       ),
+      scores: fc.tuple(...Array.from({ length: count }, (_, i) => fc.option(scoresArb(i), { nil: null }))),
     })
     .map((data) => {
       const emails = new Set<string>();
@@ -125,6 +142,7 @@ export const audienceArb: fc.Arbitrary<ReferenceData> = fc.integer({ min: 3, max
         events: data.events,
         consents: uniqueBy(data.consents, (c) => `${c.contactId}/${c.purpose}`),
         suppressions: uniqueBy<ReferenceSuppression>(data.suppressions, (s) => `${s.email}/${s.reason}`),
+        scores: data.scores.filter((s): s is ReferenceScores => s !== null),
       };
     }),
 );
@@ -158,6 +176,10 @@ const builtInAttribute = fc.constantFrom(...(Object.keys(BUILT_IN_FIELDS) as (ke
 const customAttribute = fc
   .tuple(fc.constantFrom(...CUSTOM_KEYS), fc.constantFrom(...(["string", "number", "boolean", "date"] as const)))
   .chain(([key, valueType]) => predicateArb(valueType).map((predicate) => ({ kind: "attribute" as const, field: `attributes.${key}`, ...predicate })));
+
+const scoreCondition = fc.constantFrom(...(Object.keys(SCORE_FIELDS) as ScoreField[])).chain((field) =>
+  predicateArb(SCORE_FIELDS[field]).map((predicate) => ({ kind: "score" as const, field, ...predicate })),
+);
 
 const propertyFilterArb: fc.Arbitrary<PropertyFilter> = fc.oneof(
   predicateArb("string").map((p) => ({ property: "category", ...p })),
@@ -196,6 +218,7 @@ const conditionArb: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({ kind: fc.constant("sequence" as const), first: eventRefArb, notFollowedBy: eventRefArb, withinMinutes: fc.constantFrom(10, 30, 180), window: windowArb }),
   fc.record({ kind: fc.constant("consent" as const), purpose: fc.constantFrom("email_marketing" as const, "tracking" as const), state: fc.constantFrom("granted" as const, "withdrawn" as const, "denied" as const, "none" as const) }),
   fc.record({ kind: fc.constant("suppression" as const), suppressed: fc.boolean(), reasons: fc.subarray(["hard_bounce", "complaint", "unsubscribe", "manual"] as const) }),
+  scoreCondition,
 ) as fc.Arbitrary<Condition>;
 
 /** Mostly small groups: a large random AND is almost always empty and a large OR almost always everyone. */

@@ -12,6 +12,8 @@ function handler(request: Request) {
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
+    // Queries may arrive as POST (the client's methodOverride), after the same-origin check above.
+    allowMethodOverride: true,
     createContext: () => createContext(request.headers),
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);

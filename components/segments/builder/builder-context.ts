@@ -1,0 +1,23 @@
+"use client";
+
+import { createContext, useContext } from "react";
+import type { WorkspaceFields } from "@/server/segments/workspace-fields";
+import type { BuilderTree } from "./builder-tree";
+import type { NodeIssue } from "./definition-issues";
+
+export type BuilderContextValue = {
+  /** Applies a pure tree operation (builder-tree.ts) to the segment being edited. */
+  edit: (change: (tree: BuilderTree) => BuilderTree) => void;
+  tree: BuilderTree;
+  fields: WorkspaceFields | undefined;
+  readOnly: boolean;
+  issue: NodeIssue | null;
+};
+
+export const BuilderContext = createContext<BuilderContextValue | null>(null);
+
+export function useBuilder(): BuilderContextValue {
+  const value = useContext(BuilderContext);
+  if (!value) throw new Error("useBuilder outside a segment builder");
+  return value;
+}

@@ -1,0 +1,169 @@
+"use client";
+
+import { useState } from "react";
+import type { Operator, Predicate, ValueType } from "@/server/segments/definition";
+import { Input, Select } from "../../ui/field";
+import { changeOperator, parseListOperand, parseOperand } from "./condition-edits";
+import { OPERATOR_LABELS, OPERATORS_BY_TYPE } from "./vocabulary";
+
+const SMALL = "w-auto! min-w-0";
+
+type Scalar = string | number | boolean | undefined;
+
+/**
+ * A text box over a typed value: it keeps the marketer's text ("1." while typing 1.5) as long as
+ * it still reads as the stored value, and shows the stored value when it changed elsewhere.
+ */
+function OperandText({
+  value,
+  parse,
+  onChange,
+  label,
+  invalid,
+  type = "text",
+  inputMode,
+  className = "w-40!",
+}: {
+  value: Scalar | (string | number)[];
+  parse: (text: string) => Scalar | (string | number)[];
+  onChange: (value: Scalar | (string | number)[]) => void;
+  label: string;
+  invalid: boolean;
+  type?: "text" | "date";
+  inputMode?: "decimal" | "numeric";
+  className?: string;
+}) {
+  const format = (v: typeof value) => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
+  const [text, setText] = useState(format(value));
+  const shown = JSON.stringify(parse(text)) === JSON.stringify(value) || (text === "" && value === undefined) ? text : format(value);
+  return (
+    <Input
+      type={type}
+      inputMode={inputMode}
+      aria-label={label}
+      aria-invalid={invalid || undefined}
+      className={className}
+      value={type === "date" ? shown.slice(0, 10) : shown}
+      onChange={(event) => {
+        setText(event.target.value);
+        onChange(event.target.value === "" ? undefined : parse(event.target.value));
+      }}
+    />
+  );
+}
+
+type Props<P extends Predicate> = {
+  predicate: P;
+  onChange: (predicate: P) => void;
+  /** Names the inputs for screen readers: "Value of country". */
+  subject: string;
+  /** The property of the predicate at fault ("value", "to", …), from the server's validation. */
+  invalidField?: string;
+};
+
+export function PredicateInputs<P extends Predicate>({ predicate, onChange, subject, invalidField }: Props<P>) {
+  const { valueType, op } = predicate;
+  const set = (patch: Partial<Predicate>) => onChange({ ...predicate, ...patch });
+  const single = (text: string) => parseOperand(valueType, text);
+  const operand = (field: "value" | "from" | "to", label: string) => (
+    <ScalarOperand
+      valueType={valueType}
+      value={predicate[field]}
+      label={`${label} of ${subject}`}
+      invalid={invalidField === field}
+      parse={single}
+      onChange={(value) => set({ [field]: value })}
+    />
+  );
+  return (
+    <>
+      <Select
+        aria-label={`Operator for ${subject}`}
+        aria-invalid={invalidField === "op" || undefined}
+        className={SMALL}
+        value={op}
+        onChange={(event) => onChange(changeOperator(predicate, event.target.value as Operator))}
+      >
+        {OPERATORS_BY_TYPE[valueType].map((candidate) => (
+          <option key={candidate} value={candidate}>
+            {OPERATOR_LABELS[candidate]}
+          </option>
+        ))}
+      </Select>
+      {op === "is_set" || op === "is_not_set" ? null : op === "within_last_days" ? (
+        <>
+          <OperandText
+            label={`Days for ${subject}`}
+            inputMode="numeric"
+            className="w-24!"
+            invalid={invalidField === "days"}
+            value={predicate.days}
+            parse={(text) => parseOperand("number", text)}
+            onChange={(days) => set({ days: days as number })}
+          />
+          <span className="text-sm text-slate-700">days</span>
+        </>
+      ) : op === "in_list" ? (
+        <OperandText
+          label={`Values of ${subject}, separated by commas`}
+          className="w-64!"
+          invalid={invalidField === "values"}
+          value={predicate.values ?? []}
+          parse={(text) => parseListOperand(valueType, text)}
+          onChange={(values) => set({ values: (values as (string | number)[] | undefined) ?? [] })}
+        />
+      ) : op === "between" ? (
+        <>
+          {operand("from", "From")}
+          <span className="text-sm text-slate-700">and</span>
+          {operand("to", "To")}
+        </>
+      ) : (
+        operand("value", "Value")
+      )}
+    </>
+  );
+}
+
+function ScalarOperand({
+  valueType,
+  value,
+  label,
+  invalid,
+  parse,
+  onChange,
+}: {
+  valueType: ValueType;
+  value: Scalar;
+  label: string;
+  invalid: boolean;
+  parse: (text: string) => Scalar;
+  onChange: (value: Scalar) => void;
+}) {
+  if (valueType === "boolean") {
+    return (
+      <Select
+        aria-label={label}
+        aria-invalid={invalid || undefined}
+        className={SMALL}
+        value={value === undefined ? "" : String(value)}
+        onChange={(event) => onChange(event.target.value === "" ? undefined : event.target.value === "true")}
+      >
+        <option value="">Choose…</option>
+        <option value="true">true</option>
+        <option value="false">false</option>
+      </Select>
+    );
+  }
+  return (
+    <OperandText
+      label={label}
+      type={valueType === "date" ? "date" : "text"}
+      inputMode={valueType === "number" ? "decimal" : undefined}
+      invalid={invalid}
+      value={value}
+      parse={parse}
+      onChange={(next) => onChange(next as Scalar)}
+    />
+  );
+}

@@ -1,0 +1,106 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expectAccessible, MANAGER, MARKETER, signIn, snap } from "./support";
+
+const condition = (page: Page, label: string) => page.getByRole("group", { name: label, exact: true });
+
+async function countAfterChange(count: Locator, previous: string): Promise<string> {
+  await expect(count).not.toHaveText(previous);
+  await expect(count).not.toHaveText("…");
+  return (await count.textContent())!.trim();
+}
+
+test("a marketer builds a nested segment with live counts, reorders by keyboard, fixes an error and saves; a manager views it read-only", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, MARKETER);
+  await page.goto("/segments/new");
+  await expect(page.getByRole("heading", { level: 1, name: "New segment" })).toBeVisible();
+  const count = page.getByTestId("segment-count");
+  await expect(count).toHaveText("5,000");
+  await expect(page.getByTestId("segment-summary")).toHaveText("All contacts");
+
+  // Order Completed at least 2 times in the last 90 days.
+  await page.getByRole("button", { name: "Add condition", exact: true }).click();
+  await page.getByLabel("Kind of condition 1", { exact: true }).selectOption("event");
+  const orders = condition(page, "condition 1");
+  await orders.getByLabel("Event name").fill("Order Completed");
+  await orders.getByLabel("Number of times").fill("2");
+  await orders.getByLabel("When").selectOption("last");
+  await orders.getByLabel("Window length").fill("90");
+  const repeatBuyers = await countAfterChange(count, "5,000");
+  await expect(page.getByTestId("segment-summary")).toHaveText("Contacts who did Order Completed at least 2 times in the last 90 days");
+
+  // A nested OR group: country is US or DE. Its first condition starts blank: the error shows under it.
+  await page.getByRole("button", { name: "Add group", exact: true }).click();
+  const countryError = condition(page, "condition 2.1").getByRole("alert");
+  await expect(countryError).toHaveText("Enter some text.");
+  await expect(page.getByText("Fix the condition marked below: Enter some text.")).toBeVisible();
+  await condition(page, "condition 2.1").getByLabel("Value of country").fill("US");
+  await expect(countryError).toHaveCount(0);
+  await page.getByRole("group", { name: "Combine group 2 with" }).getByRole("button", { name: "ANY (OR)" }).click();
+  await page.getByRole("button", { name: "Add condition to group 2" }).click();
+  await condition(page, "condition 2.2").getByLabel("Value of country").fill("DE");
+  await countAfterChange(count, repeatBuyers);
+  await expect(page.getByTestId("segment-summary")).toHaveText(
+    "Contacts who did Order Completed at least 2 times in the last 90 days and (whose country is US or whose country is DE)",
+  );
+  await expect(page.getByRole("list", { name: "Sample of matching contacts" }).getByRole("link").first()).toHaveAttribute("href", /^\/audience\/\d+$/);
+  await expectAccessible(page);
+  await snap(page, "segment-builder-nested");
+
+  // Keyboard drag: pick up condition 2.2, move it up, drop it.
+  const handle = page.getByRole("button", { name: "Drag condition 2.2" });
+  await handle.focus();
+  await page.keyboard.press("Space");
+  await expect(handle).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("ArrowUp");
+  // dnd-kit settles what the moved item is over on the next frames.
+  await page.waitForTimeout(500);
+  await page.keyboard.press("Space");
+  await expect(condition(page, "condition 2.1").getByLabel("Value of country")).toHaveValue("DE");
+  await expect(condition(page, "condition 2.2").getByLabel("Value of country")).toHaveValue("US");
+
+  // The menu's keyboard fallback: move the event condition below the group.
+  await page.getByRole("button", { name: "Actions for condition 1" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("menuitem", { name: "Move down" }).press("Enter");
+  await expect(page.getByLabel("Kind of condition 2", { exact: true })).toHaveValue("event");
+  await expect(condition(page, "condition 1.1").getByLabel("Value of country")).toHaveValue("DE");
+
+  await page.getByLabel("Name", { exact: true }).fill(`Repeat buyers in US or DE ${Date.now()}`);
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
+  const segmentId = page.url().split("/").at(-1)!;
+
+  // The edit page warns before leaving with unsaved changes.
+  await page.goto(`/segments/${segmentId}/edit`);
+  await expect(page.getByLabel("Kind of condition 2", { exact: true })).toHaveValue("event");
+  await page.getByLabel("Description (optional)").fill("Changed but not saved");
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await page.getByRole("link", { name: "Back to the segment" }).click();
+  await expect(page).toHaveURL(new RegExp(`/segments/${segmentId}/edit$`));
+
+  // A template is one click away from an empty builder.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.goto("/segments/new?template=frequent-buyers");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Frequent buyers");
+  await expect(condition(page, "condition 1").getByLabel("Event name")).toHaveValue("Order Completed");
+  await expect(condition(page, "condition 1").getByLabel("Number of times")).toHaveValue("4");
+  await expect(page.getByTestId("segment-summary")).toHaveText("Contacts who did Order Completed at least 4 times in the last 30 days");
+  await snap(page, "segment-builder-template");
+
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await signIn(manager, MANAGER);
+  await manager.goto(`/segments/${segmentId}/edit`);
+  await expect(manager.getByText("Read only — managers can view segments")).toBeVisible();
+  await expect(manager.getByLabel("Name", { exact: true })).toBeDisabled();
+  await expect(manager.getByLabel("Kind of condition 2", { exact: true })).toBeDisabled();
+  await expect(manager.getByRole("button", { name: "Save segment" })).toHaveCount(0);
+  await expect(manager.getByRole("button", { name: /^Drag / })).toHaveCount(0);
+  await expect(manager.getByTestId("segment-count")).not.toHaveText("…");
+  await expectAccessible(manager);
+  await snap(manager, "segment-builder-manager-read-only");
+  await managerContext.close();
+});
