@@ -9,8 +9,10 @@ import pg from "pg";
 import { createDb } from "../server/db/client";
 import { portIsFree, startEmbeddedPostgres, type EmbeddedDatabase } from "../server/db/embedded";
 import { migrateDatabase } from "../server/db/migrate";
+import { enqueueScoreRun } from "../server/scoring/pipeline/start-score-run";
 import { installQueueSchema } from "../server/worker/queue";
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoData } from "../prisma/seed/demo";
+import { startCaptureServer, type CaptureServer } from "../server/outbox";
+import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACES, seedDemoData } from "../prisma/seed/demo";
 import { loadDemoAudience } from "../prisma/seed/generate-demo";
 
 const { values: args } = parseArgs({
@@ -31,6 +33,7 @@ const dataDir = path.resolve(root, args["data-dir"]);
 const port = Number(args.port);
 const children = new Map<string, ChildProcess>();
 let embedded: EmbeddedDatabase | null = null;
+let capture: CaptureServer | null = null;
 let stopping = false;
 
 function say(line: string) {
@@ -132,6 +135,7 @@ async function shutdown(code: number) {
       }),
   );
   await Promise.all(exits);
+  if (capture) await capture.close().catch(() => undefined);
   if (embedded) await embedded.stop().catch(() => undefined);
   say("stopped");
   process.exit(code);
@@ -156,10 +160,19 @@ async function main() {
       say("loaded the demo workspace");
       const audience = await loadDemoAudience(db, url);
       say(`generated a demo audience: ${audience.contacts} contacts, ${audience.events} events (${audience.seconds.toFixed(1)} s)`);
+      // So that the demo opens with scores: the worker runs this as soon as it starts.
+      const demo = await db.workspace.findUniqueOrThrow({ where: { slug: DEMO_WORKSPACES[0]!.slug } });
+      await enqueueScoreRun(db, demo.id, "schedule", null);
+      say("queued a first scoring run of the demo workspace");
     }
     await db.$disconnect();
   }
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+  // Without a real SMTP server, test emails go to a local capture server and show in the Outbox.
+  if (!process.env.SMTP_URL) {
+    capture = await startCaptureServer(createDb(url, 2), { log: (line) => say(`outbox: ${line}`) });
+    say(`SMTP_URL is not set: test emails are captured by ${capture.url} and shown in Emails → Outbox`);
+  }
   const env = {
     ...process.env,
     DATABASE_URL: url,
@@ -167,6 +180,7 @@ async function main() {
     APP_URL: appUrl,
     PORT: String(port),
     NEXT_TELEMETRY_DISABLED: "1",
+    ...(capture ? { TAILOR_CAPTURE_SMTP_URL: capture.url } : {}),
   };
   const nextBin = path.join(root, "node_modules/.bin/next");
   if (args.next === "start") {

@@ -64,8 +64,8 @@ describe("compileTemplate and renderForRecipient", () => {
 
   it("shows a conditional block only to the recipients its condition selects", async () => {
     const document = documentWith([
-      { id: "vip", type: "heading", level: 2, text: "VIP corner", showIf: { type: "in_segment", segmentId: "seg-vip" } },
-      { id: "ny", type: "heading", level: 2, text: "New York news", showIf: { type: "attribute", field: "city", operator: "eq", value: "New York" } },
+      { id: "vip", type: "heading", level: 2, text: "VIP corner", showIf: { kind: "group", op: "and", children: [{ kind: "segment", segmentId: "seg-vip", member: true }] } },
+      { id: "ny", type: "heading", level: 2, text: "New York news", showIf: { kind: "group", op: "and", children: [{ kind: "attribute", field: "city", valueType: "string", op: "equals", value: "New York" }] } },
     ]);
     const compiled = await compileTemplate(document);
     const vip = renderForRecipient(compiled, recipientWith({ segments: ["seg-vip"], contact: { city: "Boston" } }), send);

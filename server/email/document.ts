@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { conditionSchema } from "./conditions";
+import { showIfSchema } from "./conditions";
 
 /*
  * The email template document: one zod schema, the single source of truth for the designer UI,
@@ -34,7 +34,7 @@ export const visibilitySchema = z.enum(["all", "desktop_only", "mobile_only"]);
 const blockBase = {
   id: blockIdSchema,
   style: blockStyleSchema.default({}),
-  showIf: conditionSchema.optional(),
+  showIf: showIfSchema.optional(),
   visibility: visibilitySchema.default("all"),
 };
 

@@ -1,11 +1,12 @@
 /*
  * The email domain's public face: the document schema, validation and linting for the designer
- * and the API, compile + renderForRecipient for sends and previews, and the starters.
+ * and the API, compile + renderForRecipient for sends and previews, the starters, and the
+ * set-wise recipient loader the send job reuses. Browser code imports document.ts directly.
  */
 export { emailDocumentSchema, parseEmailDocument, walkBlocks, EMAIL_DOCUMENT_VERSION } from "./document";
 export type { Block, ColumnChild, EmailDocument, EmailDocumentInput, RichNode, RichRun, Theme } from "./document";
-export { conditionSchema, evaluateCondition } from "./conditions";
-export type { Condition } from "./conditions";
+export { evaluateCondition, showIfSchema } from "./conditions";
+export type { ShowIf } from "./conditions";
 export { validateDocument, type DocumentIssue } from "./validate";
 export { lintTemplate, type LintIssue } from "./lint";
 export { documentFields, type DocumentField } from "./fields";
@@ -15,3 +16,6 @@ export type { RenderedEmail } from "./recipient";
 export { blockVisibilityFor, describeCondition, type BlockVisibility } from "./visibility";
 export { KNOWN_SCORES, KNOWN_VARIABLE_PATHS, type ContactView, type ProductView, type RecipientData, type SendContext } from "./scope";
 export { STARTER_TEMPLATES, starterDocument, type StarterId } from "./starters";
+export { loadRecipients, loadSendContext, unsubscribeUrl } from "./recipients";
+export { checkDocument, hasBlockingIssues, type TemplateIssue } from "./templates/template-issues";
+export { workspaceVocabulary } from "./templates/workspace-vocabulary";

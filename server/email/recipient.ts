@@ -15,7 +15,7 @@ export function compileVisibility(document: EmailDocument): (ConditionPredicate 
 }
 
 export function conditionFactsOf(recipient: RecipientData): ConditionFacts {
-  return { contact: recipient.contact, scores: recipient.scores, segmentIds: recipient.segment_ids };
+  return { contact: recipient.contact, scores: recipient.scores, segmentIds: recipient.segment_ids, now: Date.now() };
 }
 
 /** Which numbered blocks this recipient sees. */

@@ -70,16 +70,20 @@ export function generateRecipients(count: number, seed = 1, catalogue = sampleCa
         },
         stats: { orders_count: Math.floor(random() * 12), total_spent: Math.round(random() * 200000) / 100, average_order_value: null, last_order_at: null },
       },
-      scores: {
-        churn_risk: Math.round(random() * 100) / 100,
-        purchase_propensity: Math.round(random() * 100) / 100,
-        clv: Math.round(random() * 1500),
-        rfm_segment: pick(random, ["champions", "at_risk", "new"]),
-      },
+      scores: recipientScores(random),
       recommendations: Array.from({ length: recommendationCount }, () => pick(random, catalogue)),
       cart: cartItems.length === 0 ? null : { items: cartItems, total: cartItems.reduce((sum, item) => sum + (item.price ?? 0) * item.quantity, 0), currency: "USD", url: "https://shop.example.com/cart" },
       unsubscribe_url: `https://tailor.example.com/u/${id}?t=abc&sig=${Math.floor(random() * 1e9).toString(36)}`,
       segment_ids: new Set(random() < 0.3 ? ["seg-vip"] : []),
     };
   });
+}
+
+/** Scores under both their Liquid names and the segment score fields that show-if conditions read. */
+function recipientScores(random: () => number): RecipientData["scores"] {
+  const churnRisk = Math.round(random() * 100) / 100;
+  const propensity = Math.round(random() * 100) / 100;
+  const clv = Math.round(random() * 1500);
+  const rfmSegment = pick(random, ["champions", "at_risk", "new"]);
+  return { churn_risk: churnRisk, purchase_propensity: propensity, propensity, clv, predicted_clv: clv, rfm_segment: rfmSegment };
 }

@@ -43,27 +43,30 @@ describe("validateDocument", () => {
   });
 
   it("refuses a footer hidden behind a condition", () => {
-    const document = parseEmailDocument({ version: 1, subject: "Hi", senderName: "Acme", blocks: [{ ...FOOTER, showIf: { type: "in_segment", segmentId: "seg-vip" } }] });
+    const document = parseEmailDocument({ version: 1, subject: "Hi", senderName: "Acme", blocks: [{ ...FOOTER, showIf: { kind: "group", op: "and", children: [{ kind: "segment", segmentId: "seg-vip", member: true }] } }] });
     expect(validate(document)).toEqual([{ blockId: "footer", path: "blocks.0", message: "The footer is shown to everyone: remove its condition and device restriction" }]);
   });
 
-  it("flags conditions on unknown fields, attributes, scores and segments", () => {
-    const block = (id: string, showIf: object) => ({ id, type: "spacer" as const, height: 8, showIf: showIf as never });
+  it("flags conditions on unknown fields, attributes and segments, and event conditions", () => {
+    const block = (id: string, ...children: object[]) => ({ id, type: "spacer" as const, height: 8, showIf: { kind: "group", op: "and", children } as never });
     const issues = validate(
       documentWith([
-        block("a", { type: "attribute", field: "shoe_size", operator: "eq", value: 42 }),
-        block("b", { type: "attribute", field: "attributes.shoe_size", operator: "eq", value: 42 }),
-        block("c", { type: "score", score: "happiness", operator: "gt", value: 1 }),
-        block("d", { type: "group", match: "all", conditions: [{ type: "in_segment", segmentId: "seg-gone" }] }),
-        block("e", { type: "attribute", field: "city", operator: "eq" }),
+        block("a", { kind: "attribute", field: "shoe_size", valueType: "number", op: "equals", value: 42 }),
+        block("b", { kind: "attribute", field: "attributes.shoe_size", valueType: "number", op: "equals", value: 42 }),
+        block("c", { kind: "attribute", field: "created_at", valueType: "date", op: "within_last_days", days: 7 }),
+        block("d", { kind: "group", op: "or", children: [{ kind: "segment", segmentId: "seg-gone", member: true }] }),
+        block("e", { kind: "attribute", field: "city", valueType: "string", op: "equals" }),
+        block("f", { kind: "event", did: true, name: "Order Completed" }),
       ]),
     );
     expect(issues.map((issue) => [issue.blockId, issue.message])).toEqual([
-      ["a", 'Unknown contact field "shoe_size"'],
-      ["b", 'Unknown contact attribute "shoe_size"'],
-      ["c", 'Unknown score "happiness"'],
+      ["a", expect.stringMatching(/shoe_size/)],
+      ["a", 'The contact field "shoe_size" is not available in emails'],
+      ["b", 'No contact has the attribute "shoe_size" yet'],
+      ["c", 'The contact field "created_at" is not available in emails'],
       ["d", 'Unknown segment "seg-gone"'],
-      ["e", "Give a value to compare city with"],
+      ["e", "Condition 1: Enter some text."],
+      ["f", expect.stringMatching(/Event conditions are not available on email blocks: use a segment/)],
     ]);
   });
 

@@ -1,14 +1,21 @@
-import { CONTACT_CONDITION_FIELDS, type Condition } from "./conditions";
+import { validateSegmentDefinition } from "../segments/validate";
+import type { SegmentNode } from "../segments/definition";
+import { isRecipientField, unavailableConditionReason, type ShowIf } from "./conditions";
 import { walkBlocks, type EmailDocument } from "./document";
 import { documentFields } from "./fields";
-import { KNOWN_SCORES } from "./scope";
 
 /** A rule the document breaks, tied to the block (and field) to highlight in the designer. */
-export type DocumentIssue = { blockId: string | null; path: string; message: string };
+export type DocumentIssue = {
+  blockId: string | null;
+  path: string;
+  message: string;
+  /** Set on what renders anyway and only deserves a look (an attribute no contact has yet). */
+  warning?: true;
+};
 
 export type ValidationOptions = {
   attributeKeys: readonly string[];
-  /** When given, `in_segment` conditions must name one of these. */
+  /** When given, segment conditions must name one of these saved segments. */
   segmentIds?: readonly string[];
 };
 
@@ -66,29 +73,42 @@ function blockIssues(document: EmailDocument, options: ValidationOptions): Docum
       issues.push({ blockId: block.id, path: "category", message: "Pick the category to show products from" });
     }
     if (block.showIf) {
-      for (const message of conditionProblems(block.showIf, options)) issues.push({ blockId: block.id, path: "showIf", message });
+      for (const problem of conditionProblems(block.showIf, options)) issues.push({ blockId: block.id, path: "showIf", ...problem });
     }
   }
   return issues;
 }
 
-const CONTACT_FIELDS: ReadonlySet<string> = new Set(CONTACT_CONDITION_FIELDS);
-const SCORES: ReadonlySet<string> = new Set(KNOWN_SCORES);
+/**
+ * What is wrong with a show-if condition: the segment rules (operators for the value type,
+ * operands), then what an email can evaluate (no event facts, fields the recipient carries,
+ * attributes and saved segments the workspace has).
+ */
+type ConditionProblem = { message: string; warning?: true };
 
-export function conditionProblems(condition: Condition, options: ValidationOptions): string[] {
-  switch (condition.type) {
-    case "group":
-      return condition.conditions.flatMap((inner) => conditionProblems(inner, options));
-    case "score":
-      return SCORES.has(condition.score) ? [] : [`Unknown score "${condition.score}"`];
-    case "in_segment":
-      return !options.segmentIds || options.segmentIds.includes(condition.segmentId) ? [] : [`Unknown segment "${condition.segmentId}"`];
-    case "attribute": {
-      const key = condition.field.startsWith("attributes.") ? condition.field.slice("attributes.".length) : null;
-      if (key !== null && !options.attributeKeys.includes(key)) return [`Unknown contact attribute "${key}"`];
-      if (key === null && !CONTACT_FIELDS.has(condition.field)) return [`Unknown contact field "${condition.field}"`];
-      const needsValue = condition.operator !== "is_set" && condition.operator !== "is_not_set";
-      return needsValue && condition.value === undefined ? [`Give a value to compare ${condition.field} with`] : [];
-    }
+export function conditionProblems(condition: ShowIf, options: ValidationOptions): ConditionProblem[] {
+  const result = validateSegmentDefinition({ version: 1, root: condition });
+  const segmentRules = result.ok ? [] : result.issues.map((issue) => ({ message: `${conditionLabel(issue.path)}: ${issue.message}` }));
+  return [...segmentRules, ...emailProblems(condition, options).map((message) => (typeof message === "string" ? { message } : message))];
+}
+
+function emailProblems(node: SegmentNode, options: ValidationOptions): (string | ConditionProblem)[] {
+  if (node.kind === "group") return node.children.flatMap((child) => emailProblems(child, options));
+  const unavailable = unavailableConditionReason(node);
+  if (unavailable) return [unavailable];
+  if (node.kind === "segment") {
+    return !options.segmentIds || options.segmentIds.includes(node.segmentId) ? [] : [`Unknown segment "${node.segmentId}"`];
   }
+  if (node.kind === "attribute") {
+    const key = node.field.startsWith("attributes.") ? node.field.slice("attributes.".length) : null;
+    if (key !== null) return options.attributeKeys.includes(key) ? [] : [{ message: `No contact has the attribute "${key}" yet`, warning: true }];
+    return isRecipientField(node.field) ? [] : [`The contact field "${node.field}" is not available in emails`];
+  }
+  return [];
+}
+
+/** "root.children[1].children[0]" → "Condition 2.1", as the condition editor numbers them. */
+function conditionLabel(path: string): string {
+  const numbers = [...path.matchAll(/children\[(\d+)\]/g)].map((match) => Number(match[1]) + 1);
+  return numbers.length === 0 ? "Condition" : `Condition ${numbers.join(".")}`;
 }

@@ -1,28 +1,48 @@
 import { describe, expect, it } from "vitest";
 import { starterDocument } from "./starters";
-import { recipientWith } from "./test-support";
+import { documentWith, recipientWith } from "./test-support";
 import { blockVisibilityFor, describeCondition } from "./visibility";
 
 describe("block visibility for the preview", () => {
-  it("says which conditional blocks a contact sees and why", () => {
+  it("says for every block whether a contact sees it and why", () => {
     const recipient = recipientWith({ contact: { city: "New York", attributes: { vip_tier: "silver" } }, scores: { churn_risk: 0.8 } });
-    expect(blockVisibilityFor(starterDocument("newsletter"), recipient)).toEqual([
-      { blockId: "comeback", shown: true, condition: "score churn_risk is at least 0.6" },
-      { blockId: "vip", shown: false, condition: "vip_tier is gold" },
-      { blockId: "new-york", shown: true, condition: "city is New York" },
-    ]);
+    const blocks = blockVisibilityFor(starterDocument("newsletter"), recipient);
+    expect(blocks.find((b) => b.blockId === "comeback")).toEqual({ blockId: "comeback", shown: true, reason: "Shown: this contact is one whose churn risk is at least 0.6" });
+    expect(blocks.find((b) => b.blockId === "vip")).toEqual({ blockId: "vip", shown: false, reason: "Hidden: shown only to contacts whose vip_tier is gold" });
+    expect(blocks.find((b) => b.blockId === "new-york")).toEqual({ blockId: "new-york", shown: true, reason: "Shown: this contact is one whose city is New York" });
+    expect(blocks.find((b) => b.blockId === "title")).toEqual({ blockId: "title", shown: true, reason: "Shown to everyone" });
+    expect(blocks.map((b) => b.blockId)).toContain("points-text");
   });
 
-  it("describes nested groups with their connectives", () => {
+  it("hides a block whose condition needs event facts, saying to use a segment", () => {
+    const document = documentWith([
+      { id: "buyers", type: "spacer", height: 8, showIf: { kind: "group", op: "and", children: [{ kind: "event", did: true, name: "Order Completed" }] } },
+    ]);
+    const [buyers] = blockVisibilityFor(document, recipientWith());
+    expect(buyers?.shown).toBe(false);
+    expect(buyers?.reason).toMatch(/use a segment/);
+  });
+
+  it("describes nested groups with their connectives and saved segment names", () => {
     expect(
-      describeCondition({
-        type: "group",
-        match: "any",
-        conditions: [
-          { type: "in_segment", segmentId: "seg-vip", negate: false },
-          { type: "group", match: "all", conditions: [{ type: "attribute", field: "email", operator: "is_set" }, { type: "score", score: "clv", operator: "gt", value: 500 }] },
-        ],
-      }),
-    ).toBe("in segment seg-vip or (email is set and score clv is over 500)");
+      describeCondition(
+        {
+          kind: "group",
+          op: "or",
+          children: [
+            { kind: "segment", segmentId: "seg-vip", member: true },
+            {
+              kind: "group",
+              op: "and",
+              children: [
+                { kind: "attribute", field: "email", valueType: "string", op: "is_set" },
+                { kind: "score", field: "predicted_clv", valueType: "number", op: "gt", value: 500 },
+              ],
+            },
+          ],
+        },
+        (id) => (id === "seg-vip" ? "VIP" : undefined),
+      ),
+    ).toBe("who are in VIP or (whose email is set and whose predicted clv is over 500)");
   });
 });

@@ -1,51 +1,40 @@
-import { compileCondition, type Condition } from "./conditions";
+import { summarizeSegment } from "../segments/summary";
+import type { Condition as SegmentCondition, SegmentNode } from "../segments/definition";
+import { compileCondition, unavailableConditionReason, type ShowIf } from "./conditions";
 import { walkBlocks, type EmailDocument } from "./document";
 import { conditionFactsOf } from "./recipient";
 import type { RecipientData } from "./scope";
 
-const OPERATOR_WORDS = {
-  eq: "is",
-  neq: "is not",
-  contains: "contains",
-  not_contains: "does not contain",
-  starts_with: "starts with",
-  gt: "is over",
-  gte: "is at least",
-  lt: "is under",
-  lte: "is at most",
-  in: "is one of",
-  is_set: "is set",
-  is_not_set: "is not set",
-} as const;
-
-/** A condition in words, for the preview's "why is this block hidden" note. */
-export function describeCondition(condition: Condition): string {
-  switch (condition.type) {
-    case "group": {
-      const parts = condition.conditions.map((inner) => (inner.type === "group" ? `(${describeCondition(inner)})` : describeCondition(inner)));
-      return parts.join(condition.match === "all" ? " and " : " or ");
-    }
-    case "in_segment":
-      return `${condition.negate ? "not in" : "in"} segment ${condition.segmentId}`;
-    case "score":
-      return `score ${condition.score} ${OPERATOR_WORDS[condition.operator]} ${condition.value}`;
-    case "attribute": {
-      const value = condition.operator === "is_set" || condition.operator === "is_not_set" ? "" : ` ${Array.isArray(condition.value) ? condition.value.join(", ") : String(condition.value ?? "")}`;
-      return `${condition.field.replace("attributes.", "")} ${OPERATOR_WORDS[condition.operator]}${value}`;
-    }
-  }
+/** A show-if condition in words, e.g. "whose city is New York and who are in VIP", with saved segments named. */
+export function describeCondition(condition: ShowIf, segmentName?: (segmentId: string) => string | undefined): string {
+  return summarizeSegment({ version: 1, root: condition }, { segmentName }).replace(/^Contacts /, "");
 }
 
-/** `condition` is the show-if rule in words: the preview says "hidden — shown when …". */
-export type BlockVisibility = { blockId: string; shown: boolean; condition: string };
+/** For the preview: whether one recipient sees a block, and why, in words. */
+export type BlockVisibility = { blockId: string; shown: boolean; reason: string };
 
-/** For the preview: which conditional blocks one contact sees, and the condition deciding it. */
-export function blockVisibilityFor(document: EmailDocument, recipient: RecipientData): BlockVisibility[] {
+export type VisibilityOptions = { segmentName?: (segmentId: string) => string | undefined };
+
+/** Every block of the document, in document order, shown or hidden for this recipient. */
+export function blockVisibilityFor(document: EmailDocument, recipient: RecipientData, options: VisibilityOptions = {}): BlockVisibility[] {
   const facts = conditionFactsOf(recipient);
-  return [...walkBlocks(document.blocks)]
-    .filter((block) => block.showIf)
-    .map((block) => {
-      const condition = block.showIf as Condition;
-      return { blockId: block.id, shown: compileCondition(condition)(facts), condition: describeCondition(condition) };
-    });
+  return [...walkBlocks(document.blocks)].map((block) => {
+    if (!block.showIf) return { blockId: block.id, shown: true, reason: "Shown to everyone" };
+    const unavailable = firstUnavailable(block.showIf);
+    if (unavailable) return { blockId: block.id, shown: false, reason: `Hidden: ${unavailable}` };
+    const shown = compileCondition(block.showIf)(facts);
+    const words = describeCondition(block.showIf, options.segmentName);
+    return { blockId: block.id, shown, reason: shown ? `Shown: this contact is one ${words}` : `Hidden: shown only to contacts ${words}` };
+  });
+}
+
+function firstUnavailable(node: SegmentNode): string | null {
+  if (node.kind === "group") {
+    for (const child of node.children) {
+      const reason = firstUnavailable(child);
+      if (reason) return reason;
+    }
+    return null;
+  }
+  return unavailableConditionReason(node as SegmentCondition);
 }

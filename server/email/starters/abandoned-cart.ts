@@ -1,5 +1,5 @@
 import type { EmailDocumentInput } from "../document";
-import { SHOP_URL, starterFooter } from "./shared";
+import { SHOP_URL, showIfAll, starterFooter } from "./shared";
 
 export const abandonedCartStarter: EmailDocumentInput = {
   version: 1,
@@ -18,7 +18,7 @@ export const abandonedCartStarter: EmailDocumentInput = {
     {
       id: "free-shipping",
       type: "text",
-      showIf: { type: "score", score: "purchase_propensity", operator: "lt", value: 0.3 },
+      showIf: showIfAll({ kind: "score", field: "propensity", valueType: "number", op: "lt", value: 0.3 }),
       content: [{ type: "paragraph", runs: [{ type: "text", text: "Complete your order today and shipping is on us." }] }],
     },
     starterFooter(""),

@@ -1,5 +1,5 @@
 import type { EmailDocumentInput } from "../document";
-import { IMAGE_URL, SHOP_URL, starterFooter } from "./shared";
+import { IMAGE_URL, SHOP_URL, showIfAll, starterFooter } from "./shared";
 
 /** Product recommendations newsletter: the bench's template (11 blocks, 3 conditional, 10+ tokens). */
 export const newsletterStarter: EmailDocumentInput = {
@@ -27,7 +27,7 @@ export const newsletterStarter: EmailDocumentInput = {
     {
       id: "comeback",
       type: "offer",
-      showIf: { type: "score", score: "churn_risk", operator: "gte", value: 0.6 },
+      showIf: showIfAll({ kind: "score", field: "churn_risk", valueType: "number", op: "gte", value: 0.6 }),
       headline: 'We miss you, {{ contact.first_name | default: "friend" }}',
       text: "Here is 20% off your next order, valid for 7 days.",
       code: "BACK-{{ contact.id }}",
@@ -51,13 +51,13 @@ export const newsletterStarter: EmailDocumentInput = {
     {
       id: "vip",
       type: "text",
-      showIf: { type: "attribute", field: "attributes.vip_tier", operator: "eq", value: "gold" },
+      showIf: showIfAll({ kind: "attribute", field: "attributes.vip_tier", valueType: "string", op: "equals", value: "gold" }),
       content: [{ type: "paragraph", runs: [{ type: "text", text: "As a Gold member you get free express shipping on every order.", italic: true }] }],
     },
     {
       id: "new-york",
       type: "text",
-      showIf: { type: "attribute", field: "city", operator: "eq", value: "New York" },
+      showIf: showIfAll({ kind: "attribute", field: "city", valueType: "string", op: "equals", value: "New York" }),
       content: [
         {
           type: "paragraph",

@@ -1,3 +1,5 @@
+import type { Condition } from "../../segments/definition";
+import type { ShowIf } from "../conditions";
 import type { EmailDocumentInput } from "../document";
 
 type FooterInput = Extract<EmailDocumentInput["blocks"][number], { type: "footer" }>;
@@ -21,3 +23,8 @@ export function starterFooter(note: string): FooterInput {
 
 export const SHOP_URL = "https://shop.example.com";
 export const IMAGE_URL = "https://cdn.example.com/tailor";
+
+/** A show-if group in which every condition must hold (the segment builder's default shape). */
+export function showIfAll(...conditions: Condition[]): ShowIf {
+  return { kind: "group", op: "and", children: conditions };
+}

@@ -1,5 +1,5 @@
 import type { EmailDocumentInput } from "../document";
-import { IMAGE_URL, SHOP_URL, starterFooter } from "./shared";
+import { IMAGE_URL, SHOP_URL, showIfAll, starterFooter } from "./shared";
 
 export const winBackStarter: EmailDocumentInput = {
   version: 1,
@@ -21,7 +21,7 @@ export const winBackStarter: EmailDocumentInput = {
     {
       id: "high-value",
       type: "text",
-      showIf: { type: "score", score: "clv", operator: "gte", value: 500 },
+      showIf: showIfAll({ kind: "score", field: "predicted_clv", valueType: "number", op: "gte", value: 500 }),
       content: [{ type: "paragraph", runs: [{ type: "text", text: "As one of our best customers, your code also includes free express shipping.", bold: true }] }],
     },
     { id: "recs", type: "products", title: "Picked for you", source: "recommendations", count: 3, fallback: "best_sellers", buttonLabel: "See it" },

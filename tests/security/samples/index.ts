@@ -1,6 +1,8 @@
 import { contactsSamples } from "./contacts";
+import { emailSamples } from "./emails";
 import { foundationSamples } from "./foundation";
 import { importSamples } from "./imports";
+import { scoreSamples } from "./scores";
 import { segmentSamples } from "./segments";
 import { writeKeySamples } from "./writeKeys";
 import type { SampleSet } from "./types";
@@ -12,4 +14,6 @@ export const SAMPLE_SETS: Record<string, SampleSet> = {
   writeKeys: writeKeySamples,
   imports: importSamples,
   segments: segmentSamples,
+  emails: emailSamples,
+  scores: scoreSamples,
 };
