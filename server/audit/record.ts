@@ -29,6 +29,15 @@ export const AUDIT_ACTIONS = {
   "contact.unsuppressed": "Lifted a suppression",
   "write_key.created": "Created a write key",
   "write_key.revoked": "Revoked a write key",
+  "scores.run_started": "Started a scoring run",
+  "segment.created": "Created a segment",
+  "segment.updated": "Edited a segment",
+  "segment.deleted": "Deleted a segment",
+  "segment.exported": "Exported segment members",
+  "email.created": "Created an email",
+  "email.saved": "Saved an email",
+  "email.restored": "Restored an email version",
+  "email.test_sent": "Sent a test email",
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

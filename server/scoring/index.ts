@@ -17,3 +17,5 @@ export * from "./recommendations";
 export * from "./rfm";
 export * from "./send-hour";
 export * from "./summary-csv";
+// Data access other domains use: scores for email tokens and sends.
+export { loadContactScores, SCORE_TOKENS, type ContactScoreTokens, type ScoreToken } from "./store/load-contact-scores";

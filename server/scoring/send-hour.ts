@@ -32,8 +32,22 @@ export function bestSendHour(counts: ArrayLike<number>, prior: ArrayLike<number>
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 
+const offsets = new Map<string, number | null>();
+const MAX_CACHED_OFFSETS = 10_000;
+
 /** UTC offset of `timeZone` at instant `at`, in minutes (east positive); null for an unknown zone. */
 export function timeZoneOffsetMinutes(timeZone: string, at: Date): number | null {
+  // Scoring asks for the same few zones at one instant a million times; formatToParts is slow.
+  const key = `${timeZone}|${Math.floor(at.getTime() / 60_000)}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+  const offset = computeOffsetMinutes(timeZone, at);
+  offsets.set(key, offset);
+  return offset;
+}
+
+function computeOffsetMinutes(timeZone: string, at: Date): number | null {
   let formatter = formatters.get(timeZone);
   if (formatter === undefined) {
     try {

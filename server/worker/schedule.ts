@@ -1,6 +1,9 @@
 import { parseCronItems, type TaskList } from "graphile-worker";
 import type { Db } from "../db/client";
+import { scheduleNightlyScoreRuns } from "../scoring/pipeline/schedule-nightly-runs";
 import { deleteExpiredRows } from "./tasks/maintenance-cleanup";
+import { queueDueSegmentRefreshes } from "./tasks/segment-refresh-due";
+import { CONTACT_SEARCH_INDEX_TASK, indexQueuedContacts } from "../audience/search";
 
 /**
  * Scheduled housekeeping. These jobs belong to no workspace and nobody watches them in the UI,
@@ -12,6 +15,18 @@ export function createCronTaskList(db: Db): TaskList {
       const deleted = await deleteExpiredRows(db);
       helpers.logger.info(`Deleted expired rows: ${JSON.stringify(deleted)}`);
     },
+    "scores.nightly": async (_payload, helpers) => {
+      const queued = await scheduleNightlyScoreRuns(db);
+      helpers.logger.info(`Queued scoring runs for ${queued.length} workspace(s)`);
+    },
+    "segments.refresh-due": async (_payload, helpers) => {
+      const queued = await queueDueSegmentRefreshes(db, new Date());
+      if (queued) helpers.logger.info(`Queued ${queued} segment refreshes`);
+    },
+    [CONTACT_SEARCH_INDEX_TASK]: async (_payload, helpers) => {
+      const indexed = await indexQueuedContacts(db, { signal: helpers.abortSignal });
+      if (indexed) helpers.logger.info(`Indexed ${indexed} contacts for search`);
+    },
   };
 }
 
@@ -22,5 +37,25 @@ export const CRON_ITEMS = parseCronItems([
     identifier: "maintenance.cleanup",
     match: "0 * * * *",
     options: { backfillPeriod: 0, maxAttempts: 3, jobKey: "maintenance.cleanup", jobKeyMode: "replace" },
+  },
+  {
+    task: "scores.nightly",
+    identifier: "scores.nightly",
+    match: "0 3 * * *",
+    options: { backfillPeriod: 0, maxAttempts: 3, jobKey: "scores.nightly", jobKeyMode: "replace" },
+  },
+  {
+    // Saved segments stay fresh: each is refreshed once its own interval (default hourly) has passed.
+    task: "segments.refresh-due",
+    identifier: "segments.refresh-due",
+    match: "*/5 * * * *",
+    options: { backfillPeriod: 0, maxAttempts: 1, jobKey: "segments.refresh-due", jobKeyMode: "replace" },
+  },
+  {
+    // Contacts changed by ingest or edits; imports ask for a run as soon as they finish.
+    task: CONTACT_SEARCH_INDEX_TASK,
+    identifier: CONTACT_SEARCH_INDEX_TASK,
+    match: "* * * * *",
+    options: { backfillPeriod: 0, maxAttempts: 3, jobKey: CONTACT_SEARCH_INDEX_TASK, jobKeyMode: "replace" },
   },
 ]);

@@ -21,6 +21,7 @@ export async function insertAudience(db: Db, workspaceId: string, data: Referenc
     events: data.events.map((e) => ({ ...e, contactId: mapId(e.contactId) })),
     consents: data.consents.map((c) => ({ ...c, contactId: mapId(c.contactId) })),
     suppressions: data.suppressions.map((s) => ({ ...s, contactId: s.contactId === null ? null : mapId(s.contactId) })),
+    scores: data.scores?.map((s) => ({ ...s, contactId: mapId(s.contactId) })),
   };
   const iso = (date: Date | null) => date?.toISOString() ?? null;
 
@@ -78,7 +79,32 @@ export async function insertAudience(db: Db, workspaceId: string, data: Referenc
       select ${workspaceId}::uuid, x.email, x."contactId", x.reason::"SuppressionReason"
       from jsonb_to_recordset(${JSON.stringify(result.suppressions)}::jsonb) as x("contactId" bigint, email text, reason text)`;
   }
+  if (result.scores?.length) await insertScores(db, workspaceId, result.scores);
   return result;
+}
+
+/** A scored contact has a contact_score row (its run's figures) and a contact_feature row (orders, spend, last purchase). */
+async function insertScores(db: Db, workspaceId: string, scores: NonNullable<ReferenceData["scores"]>) {
+  const rows = scores.map((s) => ({
+    contact_id: s.contactId,
+    rfm_segment: s.rfm_segment ?? null,
+    propensity: s.propensity ?? null,
+    churn_risk: s.churn_risk ?? null,
+    cluster: s.cluster ?? null,
+    predicted_clv: s.predicted_clv ?? null,
+    total_spend: s.total_spend ?? 0,
+    orders: s.orders ?? 0,
+    last_purchase_at: s.last_purchase_at instanceof Date ? s.last_purchase_at.toISOString() : null,
+  }));
+  const json = JSON.stringify(rows);
+  await db.$executeRaw`
+    insert into contact_score (contact_id, workspace_id, run_id, computed_at, rfm_segment, propensity_30d, churn_risk, cluster_label, predicted_clv)
+    select x.contact_id, ${workspaceId}::uuid, gen_random_uuid(), now(), x.rfm_segment, x.propensity, x.churn_risk, x.cluster, x.predicted_clv
+    from jsonb_to_recordset(${json}::jsonb) as x(contact_id bigint, rfm_segment text, propensity float8, churn_risk float8, cluster text, predicted_clv float8)`;
+  await db.$executeRaw`
+    insert into contact_feature (contact_id, workspace_id, computed_at, monetary_total, orders, last_purchase_at)
+    select x.contact_id, ${workspaceId}::uuid, now(), x.total_spend, x.orders, x.last_purchase_at
+    from jsonb_to_recordset(${json}::jsonb) as x(contact_id bigint, total_spend float8, orders int, last_purchase_at timestamptz)`;
 }
 
 /** A contact for reference data: every field empty unless given. */
