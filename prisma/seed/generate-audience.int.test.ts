@@ -49,6 +49,14 @@ describe("generateAudience", () => {
     expect(mismatches[0]!.count).toBe(0);
   });
 
+  it("indexes every generated contact for search", async () => {
+    const [row] = await db.$queryRaw<{ missing: number }[]>`
+      select count(*)::int as missing from contact c
+      where c.workspace_id = ${workspaceId}::uuid
+        and not exists (select 1 from contact_search s where s.contact_id = c.id and s.text = lower(coalesce(c.email, '') || ' ' || coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')))`;
+    expect(row!.missing).toBe(0);
+  });
+
   it("refuses a workspace that has an audience unless asked to replace it", async () => {
     await expect(run()).rejects.toThrow(/--replace/);
     await run(true);

@@ -1,7 +1,8 @@
 import pg from "pg";
-import { buildCampaigns, buildCatalogue } from "./generate-catalogue";
-import { activityWeight, planContact, type GeneratorWorld, type PlannedContact } from "./generate-contact";
-import { copyField, copyInto, copyLine } from "./generate-copy";
+import { contactSearchTextSql } from "../../server/audience/search/search-text";
+import { batchSource } from "./batch-source";
+import { buildCatalogue } from "./generate-catalogue";
+import { copyInto, copyLine } from "./generate-copy";
 
 export type GenerateAudienceOptions = {
   databaseUrl: string;
@@ -13,12 +14,16 @@ export type GenerateAudienceOptions = {
   now?: Date;
   /** Delete the workspace's contacts, events and products first (else a workspace with contacts is refused). */
   replace?: boolean;
-  /** Drop the event indexes during the load and rebuild them after; default: for 1,000,000 events or more. */
+  /**
+   * Drop the contact and event secondary indexes during the load and build them once after (as
+   * pg_restore does); default: for 1,000,000 events or more. Only ever done while no other
+   * workspace has contacts or events, whose queries and writes need those indexes meanwhile.
+   */
   rebuildIndexes?: boolean;
+  /** Generate in a worker thread, overlapping with loading; default: for 100,000 contacts or more. */
+  threaded?: boolean;
   onProgress?: (progress: { contacts: number; events: number; phase: string }) => void;
 };
-
-const BATCH_CONTACTS = 10_000;
 
 const CONTACT_COLUMNS = [
   "id", "workspace_id", "external_id", "email", "first_name", "last_name", "phone", "locale", "time_zone",
@@ -34,20 +39,22 @@ const CONSENT_COLUMNS = ["contact_id", "purpose", "workspace_id", "state", "sour
 const SUPPRESSION_COLUMNS = ["workspace_id", "email", "contact_id", "reason", "source", "note", "created_at"] as const;
 const PRODUCT_COLUMNS = ["workspace_id", "sku", "name", "category", "price", "currency", "image_url", "url"] as const;
 
-// Secondary indexes that are cheaper to build once after a big load than to maintain row by row
-// (the GIN ones most of all); statements as in the audience migration.
+// Secondary indexes that are cheaper to build once after a big load than to maintain row by row;
+// statements as in the migrations.
 const BULK_LOAD_INDEXES: { name: string; create: string }[] = [
   { name: "event_workspace_id_message_id_key", create: `create unique index if not exists "event_workspace_id_message_id_key" on "event"("workspace_id", "message_id")` },
   { name: "event_contact_id_occurred_at_idx", create: `create index if not exists "event_contact_id_occurred_at_idx" on "event"("contact_id", "occurred_at" desc)` },
-  { name: "event_workspace_id_name_occurred_at_idx", create: `create index if not exists "event_workspace_id_name_occurred_at_idx" on "event"("workspace_id", "name", "occurred_at")` },
-  { name: "contact_attributes_idx", create: `create index if not exists "contact_attributes_idx" on "contact" using gin ("attributes" jsonb_path_ops)` },
+  { name: "event_workspace_id_name_occurred_at_idx", create: `create index if not exists "event_workspace_id_name_occurred_at_idx" on "event"("workspace_id", "name", "occurred_at") include ("contact_id", "revenue")` },
   {
-    name: "contact_search_trgm_idx",
-    create: `create index if not exists "contact_search_trgm_idx" on "contact" using gin ((lower(coalesce("email", '') || ' ' || coalesce("first_name", '') || ' ' || coalesce("last_name", ''))) gin_trgm_ops)`,
+    name: "event_category_idx",
+    create: `create index if not exists "event_category_idx" on "event"("workspace_id", "name", lower("properties" ->> 'category'), "occurred_at") include ("contact_id", "revenue") where lower("properties" ->> 'category') is not null`,
   },
+  { name: "contact_workspace_id_email_key", create: `create unique index if not exists "contact_workspace_id_email_key" on "contact"("workspace_id", "email")` },
+  { name: "contact_workspace_id_external_id_key", create: `create unique index if not exists "contact_workspace_id_external_id_key" on "contact"("workspace_id", "external_id")` },
+  { name: "contact_workspace_id_last_seen_at_id_idx", create: `create index if not exists "contact_workspace_id_last_seen_at_id_idx" on "contact"("workspace_id", "last_seen_at" desc, "id" desc)` },
+  { name: "contact_workspace_id_created_at_id_idx", create: `create index if not exists "contact_workspace_id_created_at_id_idx" on "contact"("workspace_id", "created_at" desc, "id" desc)` },
+  { name: "contact_search_text_trgm_idx", create: `create index if not exists "contact_search_text_trgm_idx" on "contact_search" using gin ("text" gin_trgm_ops)` },
 ];
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Loads a believable audience into a workspace with COPY: contacts with consent and
@@ -58,17 +65,16 @@ export async function generateAudience(options: GenerateAudienceOptions) {
   const started = Date.now();
   const nowMs = (options.now ?? new Date()).getTime();
   const catalogue = buildCatalogue(options.seed);
-  const world: GeneratorWorld = { seed: options.seed, nowMs, catalogue, campaigns: buildCampaigns(options.seed, nowMs) };
   const client = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
   const report = (phase: string, contacts: number, events: number) => options.onProgress?.({ phase, contacts, events });
-  const rebuild = options.rebuildIndexes ?? options.events >= 1_000_000;
   let indexesDropped = false;
   try {
     await client.query("set synchronous_commit = off");
+    // Before foreign key checks go off: deleting a replaced audience must cascade to every table that refers to it.
+    await prepareWorkspace(client, options);
     const skipsForeignKeyChecks = await skipForeignKeyChecks(client);
     report(skipsForeignKeyChecks ? "foreign key checks off for this load" : "foreign key checks on", 0, 0);
-    await prepareWorkspace(client, options);
     await copyInto(
       client,
       "product",
@@ -76,46 +82,84 @@ export async function generateAudience(options: GenerateAudienceOptions) {
       catalogue.products.map((p) => copyLine([options.workspaceId, p.sku, p.name, p.category, p.price, "USD", p.imageUrl, p.url])),
     );
     const firstId = await reserveContactIds(client, options.contacts);
+    const rebuild = (options.rebuildIndexes ?? options.events >= 1_000_000) && (await audienceTablesHoldOnly(client, options.workspaceId));
     if (rebuild) {
       report("dropping secondary indexes", 0, 0);
       for (const index of BULK_LOAD_INDEXES) await client.query(`drop index if exists "${index.name}"`);
       indexesDropped = true;
     }
 
-    const weights = new Float64Array(options.contacts);
-    let totalWeight = 0;
-    for (let i = 0; i < options.contacts; i++) totalWeight += weights[i] = activityWeight(options.seed, i);
-    let cumulativeWeight = 0;
-    let eventsAssigned = 0;
+    const loadStarted = Date.now();
+    report("loading", 0, 0);
+    let contactsWritten = 0;
     let eventsWritten = 0;
-    for (let batchStart = 0; batchStart < options.contacts; batchStart += BATCH_CONTACTS) {
-      const batch: { id: bigint; plan: PlannedContact; index: number }[] = [];
-      for (let i = batchStart; i < Math.min(options.contacts, batchStart + BATCH_CONTACTS); i++) {
-        cumulativeWeight += weights[i]!;
-        // Budgets from rounded cumulative shares add up to exactly the requested total.
-        const target = totalWeight > 0 ? Math.round((options.events * cumulativeWeight) / totalWeight) : 0;
-        batch.push({ id: firstId + BigInt(i), plan: planContact(world, i, target - eventsAssigned), index: i });
-        eventsAssigned = target;
-      }
-      await copyInto(client, "contact", CONTACT_COLUMNS, contactLines(options.workspaceId, batch));
-      eventsWritten += await copyInto(client, "event", EVENT_COLUMNS, eventLines(options, batch));
-      await copyInto(client, "consent_record", CONSENT_RECORD_COLUMNS, consentRecordLines(options.workspaceId, batch));
-      await copyInto(client, "contact_consent", CONSENT_COLUMNS, currentConsentLines(options.workspaceId, batch));
-      await copyInto(client, "suppression", SUPPRESSION_COLUMNS, suppressionLines(options.workspaceId, batch));
-      report("loading", batchStart + batch.length, eventsWritten);
+    const batches = batchSource(
+      { workspaceId: options.workspaceId, contacts: options.contacts, events: options.events, seed: options.seed, nowMs, firstId: firstId.toString() },
+      options.threaded ?? options.contacts >= 100_000,
+    );
+    for await (const batch of batches) {
+      await copyInto(client, "contact", CONTACT_COLUMNS, [batch.contactText]);
+      eventsWritten += await copyInto(client, "event", EVENT_COLUMNS, batch.eventPieces);
+      await copyInto(client, "consent_record", CONSENT_RECORD_COLUMNS, [batch.consentRecordText]);
+      await copyInto(client, "contact_consent", CONSENT_COLUMNS, [batch.consentText]);
+      await copyInto(client, "suppression", SUPPRESSION_COLUMNS, [batch.suppressionText]);
+      contactsWritten += batch.contacts;
+      options.onProgress?.({ phase: "loading", contacts: contactsWritten, events: eventsWritten });
     }
+    const loadSeconds = (Date.now() - loadStarted) / 1000;
+
+    report("indexing contacts for search", options.contacts, eventsWritten);
+    const searchStarted = Date.now();
+    await indexForSearch(client, options.workspaceId);
+    const searchSeconds = (Date.now() - searchStarted) / 1000;
+    const indexStarted = Date.now();
     if (rebuild) {
       report("rebuilding indexes", options.contacts, eventsWritten);
       await rebuildIndexes(client);
       indexesDropped = false;
     }
+    const indexSeconds = (Date.now() - indexStarted) / 1000;
     report("analyzing", options.contacts, eventsWritten);
-    await client.query("analyze contact, event, product, contact_consent, consent_record, suppression");
-    return { contacts: options.contacts, events: eventsWritten, products: catalogue.products.length, seconds: (Date.now() - started) / 1000 };
+    const analyzeStarted = Date.now();
+    // Vacuumed, not only analyzed: the Audience list walks contact's indexes index-only, which needs the visibility map.
+    await client.query("vacuum (analyze) contact, contact_search");
+    await client.query("analyze event, product, contact_consent, consent_record, suppression");
+    const stages = {
+      load_s: round(loadSeconds),
+      search_s: round(searchSeconds),
+      indexes_s: round(indexSeconds),
+      analyze_s: round((Date.now() - analyzeStarted) / 1000),
+    };
+    return { contacts: options.contacts, events: eventsWritten, products: catalogue.products.length, seconds: (Date.now() - started) / 1000, stages };
   } finally {
-    if (indexesDropped) await rebuildIndexes(client).catch(() => undefined);
+    if (indexesDropped) await rebuildIndexes(client);
     await client.end();
   }
+}
+
+const round = (seconds: number) => Math.round(seconds * 10) / 10;
+
+/** Whether no other workspace has contacts or events, so that dropping their indexes hurts nobody. */
+async function audienceTablesHoldOnly(client: pg.Client, workspaceId: string): Promise<boolean> {
+  const { rows } = await client.query<{ others: boolean }>(
+    `select exists (select 1 from contact where workspace_id <> $1) or exists (select 1 from event where workspace_id <> $1) as others`,
+    [workspaceId],
+  );
+  return !rows[0]!.others;
+}
+
+/**
+ * The search text of the loaded contacts, in one statement. This session skips triggers, so
+ * nothing was queued for the indexer; when another role loads with triggers on, the queued
+ * entries only make the indexer write the same text again.
+ */
+async function indexForSearch(client: pg.Client, workspaceId: string) {
+  await client.query(
+    `insert into contact_search (contact_id, workspace_id, text)
+     select c.id, c.workspace_id, ${contactSearchTextSql("c")} from contact c where c.workspace_id = $1
+     on conflict (contact_id) do update set text = excluded.text`,
+    [workspaceId],
+  );
 }
 
 async function rebuildIndexes(client: pg.Client) {
@@ -146,7 +190,7 @@ async function prepareWorkspace(client: pg.Client, options: GenerateAudienceOpti
   if (!options.replace) {
     throw new Error("This workspace already has contacts or products; pass --replace to delete its audience first.");
   }
-  for (const table of ["suppression", "consent_record", "event", "contact_consent", "contact", "product"]) {
+  for (const table of ["suppression", "consent_record", "event", "contact_consent", "contact_search", "contact_search_queue", "contact", "product"]) {
     await client.query(`delete from ${table} where workspace_id = $1`, [options.workspaceId]);
   }
 }
@@ -168,58 +212,5 @@ async function reserveContactIds(client: pg.Client, count: number): Promise<bigi
   } catch (error) {
     await client.query("rollback");
     throw error;
-  }
-}
-
-type Batch = { id: bigint; plan: PlannedContact; index: number }[];
-
-function* contactLines(workspaceId: string, batch: Batch) {
-  for (const { id, plan } of batch) {
-    const first = plan.events[0]?.at;
-    const last = plan.events[plan.events.length - 1]?.at;
-    const created = iso(plan.createdAt);
-    yield copyLine([
-      id.toString(), workspaceId, plan.externalId, plan.email, plan.firstName, plan.lastName, plan.phone, plan.locale,
-      plan.timeZone, plan.country, plan.region, plan.city, plan.attributes,
-      first === undefined ? null : iso(first), last === undefined ? null : iso(last), created, last === undefined ? created : iso(last),
-    ]);
-  }
-}
-
-function* eventLines(options: GenerateAudienceOptions, batch: Batch) {
-  const prefix = `${options.workspaceId}\t`;
-  for (const { id, plan, index } of batch) {
-    const contactId = id.toString();
-    const messagePrefix = `seed-${options.seed}-${index}-`;
-    for (let k = 0; k < plan.events.length; k++) {
-      const event = plan.events[k]!;
-      const at = iso(event.at);
-      yield `${prefix}${contactId}\t${event.type}\t${event.name}\t${copyField(event.properties)}\t${event.revenue ?? "\\N"}\t${at}\t${at}\t${messagePrefix}${k}\tseed\n`;
-    }
-  }
-}
-
-function* consentRecordLines(workspaceId: string, batch: Batch) {
-  for (const { id, plan } of batch) {
-    for (const c of plan.consents) {
-      yield copyLine([workspaceId, id.toString(), c.purpose, c.state, c.source, c.wording, iso(c.at), iso(c.at)]);
-    }
-  }
-}
-
-function* currentConsentLines(workspaceId: string, batch: Batch) {
-  for (const { id, plan } of batch) {
-    for (const purpose of ["email_marketing", "tracking"] as const) {
-      const latest = plan.consents.filter((c) => c.purpose === purpose).sort((a, b) => a.at - b.at).at(-1);
-      if (latest) yield copyLine([id.toString(), purpose, workspaceId, latest.state, latest.source, iso(latest.at)]);
-    }
-  }
-}
-
-function* suppressionLines(workspaceId: string, batch: Batch) {
-  for (const { id, plan } of batch) {
-    for (const s of plan.suppressions) {
-      if (plan.email) yield copyLine([workspaceId, plan.email, id.toString(), s.reason, "seed", null, iso(s.at)]);
-    }
   }
 }

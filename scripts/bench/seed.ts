@@ -1,6 +1,7 @@
 // `npm run bench:seed [-- --contacts N --events M --keep]`: times the seeded generator on its own
 // embedded Postgres (.data/bench-seed, deleted afterwards unless --keep) or on DATABASE_URL.
-// Prints progress, then one JSON line: {"bench":"seed","contacts":N,"events":M,"seconds":X}.
+// Prints progress, then one JSON line: {"bench":"seed","contacts":N,"events":M,"seconds":X} followed by
+// the seconds of each stage (load_s: generate + COPY, search_s, indexes_s: rebuilding dropped indexes, analyze_s).
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -50,7 +51,9 @@ try {
       console.log(`${phase}: ${contacts} contacts, ${events} events`);
     },
   });
-  console.log(JSON.stringify({ bench: "seed", contacts: result.contacts, events: result.events, seconds: Math.round(result.seconds * 10) / 10 }));
+  console.log(
+    JSON.stringify({ bench: "seed", contacts: result.contacts, events: result.events, seconds: Math.round(result.seconds * 10) / 10, ...result.stages }),
+  );
 } finally {
   if (embedded) {
     await embedded.stop();

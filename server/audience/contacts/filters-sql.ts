@@ -1,6 +1,6 @@
 import { Prisma } from "../../db/generated/client";
 import type { ContactFilters } from "./schemas";
-import { containsPattern } from "./search";
+import { contactSearchSql, type SearchStrategy } from "../search";
 
 /**
  * Whether contact `c` is suppressed, by its id or its address. Written as IN over the
@@ -14,14 +14,9 @@ export function suppressedSql(workspaceId: string): Prisma.Sql {
 }
 
 /** The WHERE conditions for a workspace's contacts matching the filters, `c` being the contact. */
-export function contactFilterConditions(workspaceId: string, filters: ContactFilters): Prisma.Sql[] {
+export function contactFilterConditions(workspaceId: string, filters: ContactFilters, searchStrategy: SearchStrategy = "join"): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [Prisma.sql`c.workspace_id = ${workspaceId}::uuid`];
-  if (filters.search) {
-    // Exactly the expression of contact_search_trgm_idx, so that the trigram index serves it.
-    conditions.push(
-      Prisma.sql`lower(coalesce(c.email, '') || ' ' || coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')) like ${containsPattern(filters.search)}`,
-    );
-  }
+  if (filters.search) conditions.push(contactSearchSql(workspaceId, filters.search, searchStrategy));
   if (filters.hasEmail === "yes") conditions.push(Prisma.sql`c.email is not null`);
   if (filters.hasEmail === "no") conditions.push(Prisma.sql`c.email is null`);
   if (filters.country) conditions.push(Prisma.sql`lower(c.country) = ${filters.country.toLowerCase()}`);

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { Prisma } from "../../db/generated/client";
+import { countMatchesSql, type SearchStrategy, WALK_FROM_MATCHES } from "../search";
 import { decodeContactCursor, encodeContactCursor, type ContactCursor } from "./cursor";
 import { contactFilterConditions, suppressedSql } from "./filters-sql";
 import type { ContactFilters, ContactSort, ListContactsInput } from "./schemas";
@@ -41,15 +42,27 @@ const SORTS: Record<ContactSort, { column: Prisma.Sql; descending: boolean; kind
 /** Counting stops here: "10,000+" is as useful as an exact figure and stays fast at a million. */
 export const CONTACT_COUNT_CAP = 10_000;
 
-function selectContacts(workspaceId: string, conditions: Prisma.Sql[], orderBy: Prisma.Sql, limit: number) {
+function selectContacts(workspaceId: string, conditions: Prisma.Sql[], orderBy: Prisma.Sql, limit: number, strategy: SearchStrategy) {
+  // Walking: the page's ids first (the inner c, index-only where the conditions allow), then their rows.
+  const where =
+    strategy === "walk"
+      ? Prisma.sql`c.id in (select c.id from contact c where ${Prisma.join(conditions, " and ")} order by ${orderBy} limit ${limit})`
+      : Prisma.join(conditions, " and ");
   return Prisma.sql`
     select c.id, c.email, c.first_name, c.last_name, c.country, c.city, c.last_seen_at, c.created_at,
       (select cc.state from contact_consent cc where cc.contact_id = c.id and cc.purpose = 'email_marketing') as email_consent,
       ${suppressedSql(workspaceId)} as suppressed
     from contact c
-    where ${Prisma.join(conditions, " and ")}
+    where ${where}
     order by ${orderBy}
     limit ${limit}`;
+}
+
+/** Walk the sort index when a search matches many contacts, else fetch the matches and sort them. */
+async function searchStrategy(db: Db, workspaceId: string, search: string | undefined): Promise<SearchStrategy> {
+  if (!search) return "join";
+  const [row] = await db.$queryRaw<{ count: number }[]>(countMatchesSql(workspaceId, search, WALK_FROM_MATCHES));
+  return (row?.count ?? 0) >= WALK_FROM_MATCHES ? "walk" : "join";
 }
 
 /**
@@ -59,7 +72,8 @@ function selectContacts(workspaceId: string, conditions: Prisma.Sql[], orderBy: 
 export async function listContacts(db: Db, workspaceId: string, input: ListContactsInput) {
   const sort = SORTS[input.sort];
   const cursor = input.cursor ? decodeContactCursor(input.cursor, input.sort) : null;
-  const base = contactFilterConditions(workspaceId, input);
+  const strategy = await searchStrategy(db, workspaceId, input.search);
+  const base = contactFilterConditions(workspaceId, input, strategy);
   const direction = sort.descending ? Prisma.sql`desc` : Prisma.sql`asc`;
   const beyond = sort.descending ? Prisma.sql`<` : Prisma.sql`>`;
   const want = input.limit + 1;
@@ -76,7 +90,7 @@ export async function listContacts(db: Db, workspaceId: string, input: ListConta
     }
     rows.push(
       ...(await db.$queryRaw<RawRow[]>(
-        selectContacts(workspaceId, conditions, Prisma.sql`${sort.column} ${direction}, c.id ${direction}`, want),
+        selectContacts(workspaceId, conditions, Prisma.sql`${sort.column} ${direction}, c.id ${direction}`, want, strategy),
       )),
     );
   }
@@ -85,7 +99,7 @@ export async function listContacts(db: Db, workspaceId: string, input: ListConta
     if (cursor?.value === null) conditions.push(Prisma.sql`c.id ${beyond} ${BigInt(cursor.id)}`);
     rows.push(
       ...(await db.$queryRaw<RawRow[]>(
-        selectContacts(workspaceId, conditions, Prisma.sql`c.id ${direction}`, want - rows.length),
+        selectContacts(workspaceId, conditions, Prisma.sql`c.id ${direction}`, want - rows.length, strategy),
       )),
     );
   }
@@ -118,10 +132,15 @@ function toListRow(row: RawRow): ContactListRow {
 
 /** How many contacts match, counted up to CONTACT_COUNT_CAP + 1. */
 export async function countContacts(db: Db, workspaceId: string, filters: ContactFilters) {
+  const searchOnly = filters.search && !filters.hasEmail && !filters.emailConsent && !filters.country && !filters.suppressed;
   const conditions = contactFilterConditions(workspaceId, filters);
-  const [row] = await db.$queryRaw<{ count: number }[]>`
-    select count(*)::int as count
-    from (select 1 from contact c where ${Prisma.join(conditions, " and ")} limit ${CONTACT_COUNT_CAP + 1}) matching`;
+  const [row] = await db.$queryRaw<{ count: number }[]>(
+    searchOnly
+      ? countMatchesSql(workspaceId, filters.search!, CONTACT_COUNT_CAP + 1)
+      : Prisma.sql`
+          select count(*)::int as count
+          from (select 1 from contact c where ${Prisma.join(conditions, " and ")} limit ${CONTACT_COUNT_CAP + 1}) matching`,
+  );
   const count = row?.count ?? 0;
   return { count: Math.min(count, CONTACT_COUNT_CAP), capped: count > CONTACT_COUNT_CAP };
 }

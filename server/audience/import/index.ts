@@ -1,4 +1,5 @@
 // The CSV import's public surface for the rest of the app (routes, worker task, scripts).
+export { deleteAbandonedUploads } from "./abandoned-uploads";
 export { errorsCsvLines, findImportForErrors } from "./errors-csv";
 export { IMPORT_KINDS, type ImportKind } from "./fields";
 export { importsRouter } from "./router";

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import type { Db } from "../../db/client";
+import { requestContactSearchIndexing } from "../search";
 import { readImportChunks } from "./chunks";
 import { readCsvRecords } from "./csv-stream";
 import { compileMapping } from "./mapping";
@@ -68,6 +69,7 @@ export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
   let batch: PendingBatch = { contacts: [], events: [], errors: [], records: 0 };
 
   let writing: Promise<void> = Promise.resolve();
+  let analyzed = false;
 
   async function writeBatch(pending: PendingBatch) {
     await client.query("begin");
@@ -91,6 +93,13 @@ export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
     } catch (error) {
       await client.query("rollback").catch(() => undefined);
       throw error;
+    }
+    if (!analyzed) {
+      // Statistics taken before this import may say the workspace has no contacts; the
+      // planner would then probe contacts by email through any index that starts with the
+      // workspace, scanning all of its (new) contacts per row. Fresh statistics once is enough.
+      analyzed = true;
+      await client.query("analyze contact");
     }
     if (input.pauseAfterBatchMs) await sleep(input.pauseAfterBatchMs);
   }
@@ -146,6 +155,8 @@ export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
   await db.import.update({ where: { id: importId }, data: { finishedAt: new Date(), rowsTotal: counts.processed } });
   // The total was an estimate from line breaks; now it is known.
   if (input.jobRunId) await db.jobRun.update({ where: { id: input.jobRunId }, data: { progressDone: counts.processed, progressTotal: counts.processed } });
+  // The imported contacts are searchable at once (queued ones are matched live); indexing them now keeps searches fast.
+  if (counts.imported > 0) await requestContactSearchIndexing(db);
   return { rowsProcessed: counts.processed, rowsImported: counts.imported, rowsFailed: counts.failed, resumedFrom: checkpoint };
 }
 

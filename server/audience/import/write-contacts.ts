@@ -46,17 +46,36 @@ export class ContactBatchKeys {
   }
 }
 
-/** Sets the contact of each row `rowFilter` selects: by email first, then by external id. */
-async function matchContacts(client: pg.ClientBase, workspaceId: string, rowFilter: "true" | "is_new") {
-  await client.query(
-    `update ${STAGE} s set contact_id = c.id from contact c
-     where ${rowFilter} and s.email is not null and c.workspace_id = $1 and c.email = s.email`,
+const EMAIL_OWNER = `(select c.id from contact c where s.email is not null and c.workspace_id = $1 and c.email = s.email)`;
+const EXTERNAL_ID_OWNER = `(select c.id from contact c where s.external_id is not null and c.workspace_id = $1 and c.external_id = s.external_id)`;
+
+/**
+ * Sets each row's contact in one pass: the one with its email, else the one with its external
+ * id, else a fresh id from contact's sequence (`is_new`), under which the row is inserted.
+ * Returns how many rows matched an existing contact.
+ */
+async function matchContacts(client: pg.ClientBase, workspaceId: string): Promise<number> {
+  const result = await client.query<{ matched: number }>(
+    `with matched as (
+       update ${STAGE} s set contact_id = coalesce(${EMAIL_OWNER}, ${EXTERNAL_ID_OWNER}), is_new = false
+       returning contact_id
+     )
+     select count(contact_id)::int as matched from matched`,
     [workspaceId],
   );
+  await client.query(`update ${STAGE} set contact_id = nextval(pg_get_serial_sequence('contact', 'id')), is_new = true where contact_id is null`);
+  return result.rows[0]!.matched;
+}
+
+/**
+ * New rows whose insert was skipped because a concurrent writer created the same email or
+ * external id meanwhile: matched to that contact now (its values are left alone), or left
+ * without a contact, to be reported.
+ */
+async function rematchSkippedRows(client: pg.ClientBase, workspaceId: string): Promise<void> {
   await client.query(
-    `update ${STAGE} s set contact_id = c.id from contact c
-     where ${rowFilter} and s.contact_id is null and s.external_id is not null
-       and c.workspace_id = $1 and c.external_id = s.external_id`,
+    `update ${STAGE} s set is_new = false, contact_id = coalesce(${EMAIL_OWNER}, ${EXTERNAL_ID_OWNER})
+     where s.is_new and not exists (select 1 from contact c where c.id = s.contact_id)`,
     [workspaceId],
   );
 }
@@ -100,24 +119,26 @@ export async function writeContactBatch(
       ]),
     ),
   );
-  await client.query(`analyze ${STAGE}`);
-  await matchContacts(client, workspaceId, "true");
+  const matched = await matchContacts(client, workspaceId);
+  if (existing !== "skip" && matched > 0) await updateExistingContacts(client, workspaceId, existing);
 
-  if (existing !== "skip") await updateExistingContacts(client, workspaceId, existing);
-
-  await client.query(`update ${STAGE} set is_new = true where contact_id is null`);
-  await client.query(
-    `insert into contact (workspace_id, email, external_id, ${PROFILE_COLUMNS.join(", ")}, attributes)
-     select $1, email, external_id, ${PROFILE_COLUMNS.join(", ")}, coalesce(attributes, '{}')
-     from ${STAGE} where is_new order by line
-     on conflict do nothing`,
+  const inserted = await client.query<{ inserted: number }>(
+    `with inserted as (
+       insert into contact (id, workspace_id, email, external_id, ${PROFILE_COLUMNS.join(", ")}, attributes)
+       select contact_id, $1, email, external_id, ${PROFILE_COLUMNS.join(", ")}, coalesce(attributes, '{}')
+       from ${STAGE} where is_new order by line
+       on conflict do nothing
+       returning 1
+     )
+     select count(*)::int as inserted from inserted`,
     [workspaceId],
   );
-  await matchContacts(client, workspaceId, "is_new");
+  const skipped = rows.length - matched - inserted.rows[0]!.inserted;
+  if (skipped > 0) await rematchSkippedRows(client, workspaceId);
   await recordConsentChanges(client, context);
 
-  const unmatched = await client.query<{ line: number }>(`select line from ${STAGE} where contact_id is null order by line`);
-  const errors: RowError[] = unmatched.rows.map(({ line }) => ({
+  const unmatched = skipped > 0 ? (await client.query<{ line: number }>(`select line from ${STAGE} where contact_id is null order by line`)).rows : [];
+  const errors: RowError[] = unmatched.map(({ line }) => ({
     line,
     field: null,
     reason: "Conflicts with another contact that has this email or external id",
@@ -147,7 +168,7 @@ async function updateExistingContacts(client: pg.ClientBase, workspaceId: string
   await client.query(
     `update contact c set ${assignments.map(([column, value]) => `${column} = ${value}`).join(", ")}, updated_at = now()
      from ${STAGE} s
-     where c.id = s.contact_id and c.workspace_id = $1
+     where c.id = s.contact_id and not s.is_new and c.workspace_id = $1
        and (${assignments.map(([column]) => `c.${column}`).join(", ")})
            is distinct from (${assignments.map(([, value]) => value).join(", ")})`,
     [workspaceId],
@@ -158,11 +179,12 @@ async function updateExistingContacts(client: pg.ClientBase, workspaceId: string
 async function recordConsentChanges(client: pg.ClientBase, context: ContactBatchContext) {
   await client.query(
     `with changed as (
+       -- A new contact has no consent yet; an existing one is probed by its key (a join would
+       -- scan the workspace's growing consent table once per batch).
        select s.contact_id, s.consent as state
        from ${STAGE} s
-       left join contact_consent cc on cc.contact_id = s.contact_id and cc.purpose = 'email_marketing'
        where s.consent is not null and s.contact_id is not null and ($2::boolean or s.is_new)
-         and cc.state is distinct from s.consent
+         and (s.is_new or (select cc.state from contact_consent cc where cc.contact_id = s.contact_id and cc.purpose = 'email_marketing') is distinct from s.consent)
      ), current_state as (
        insert into contact_consent (contact_id, purpose, workspace_id, state, source, updated_at)
        select contact_id, 'email_marketing', $1, state, 'import', now() from changed

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsPattern } from "./search";
+import { containsPattern } from "./search-text";
 
 describe("containsPattern", () => {
   it("matches the text anywhere, lower-cased and trimmed", () => {

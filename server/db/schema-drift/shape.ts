@@ -14,8 +14,12 @@
  */
 export const DATABASE_ONLY_INDEXES: readonly DatabaseOnlyIndex[] = [
   {
-    name: "contact_search_trgm_idx",
-    why: "trigram search over email and names (an expression index Prisma cannot declare)",
+    name: "contact_search_text_trgm_idx",
+    why: "trigram search over contacts' email and names (a GIN operator class Prisma cannot declare here)",
+  },
+  {
+    name: "event_category_idx",
+    why: "segment event conditions filtered on the product category (an expression index with INCLUDE, partial)",
   },
 ];
 
