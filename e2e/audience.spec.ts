@@ -28,7 +28,7 @@ test("a marketer searches the audience, edits a contact's attribute and records 
   await expect(page.getByText(email).first()).toBeVisible();
   await expect(page.getByRole("heading", { name: "Timeline" })).toBeVisible();
   await expect(page.getByRole("list", { name: "Events" }).getByRole("listitem").first()).toBeVisible();
-  await expect(page.getByText("Scores arrive with the scoring feature")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Scores", exact: true })).toBeVisible();
   await expectAccessible(page);
 
   await page.getByRole("button", { name: "Edit attributes" }).click();

@@ -3,10 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { errorMessage, useTRPC } from "@/components/trpc/provider";
-import { Alert, Card, PageHeader } from "../ui/card";
+import { Alert, PageHeader } from "../ui/card";
 import { ContactAttributes } from "./contact-attributes";
 import { ContactConsent } from "./contact-consent";
 import { ContactProfile } from "./contact-profile";
+import { ContactScores } from "./contact-scores";
 import { ContactSuppressions } from "./contact-suppressions";
 import { ContactTimeline } from "./contact-timeline";
 import { displayName, formatDateTime, SUPPRESSION_LABELS } from "./format";
@@ -71,9 +72,7 @@ export function ContactView({ contactId, canEdit }: { contactId: string; canEdit
         <div className="space-y-6">
           <ContactProfile contact={c} canEdit={canEdit} />
           <ContactAttributes contactId={c.id} attributes={c.attributes} canEdit={canEdit} />
-          <Card title="Scores" description="Value, purchase propensity, churn risk and recommendations.">
-            <p className="text-sm text-slate-700">Scores arrive with the scoring feature; until then there is nothing to show here.</p>
-          </Card>
+          <ContactScores contactId={c.id} />
         </div>
         <div className="space-y-6">
           <ContactConsent contactId={c.id} consents={c.consents} canEdit={canEdit} />

@@ -1,8 +1,9 @@
-import { BarChart3, FlaskConical, Mail, Megaphone, Settings, ShieldCheck, Shapes, Users } from "lucide-react";
+import { BarChart3, FlaskConical, Gauge, Mail, Megaphone, Settings, ShieldCheck, Shapes, Users } from "lucide-react";
 
 export const NAV_ITEMS = [
   { href: "/audience", label: "Audience", icon: Users },
   { href: "/segments", label: "Segments", icon: Shapes },
+  { href: "/scores", label: "Scores", icon: Gauge },
   { href: "/emails", label: "Emails", icon: Mail },
   { href: "/campaigns", label: "Campaigns", icon: Megaphone },
   { href: "/experiments", label: "Experiments", icon: FlaskConical },
