@@ -1,17 +1,20 @@
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { EmailList } from "@/components/emails/list/email-list";
+import { NewEmailForm } from "@/components/emails/list/new-email-form";
+import { PageHeader } from "@/components/ui/card";
+import { requireWorkspaceViewer } from "@/server/auth/page";
+import { canEdit } from "@/server/auth/roles";
 
 export const metadata = { title: "Emails" };
 
-export default function EmailsPage() {
+export default async function EmailsPage() {
+  const viewer = await requireWorkspaceViewer();
   return (
-    <ComingSoon
-      title="Emails"
-      summary="Design emails out of conditional blocks with personalization tokens."
-      coming={[
-        "Drag blocks onto a canvas; give any block a “show if” condition",
-        "Insert tokens with fallbacks and find broken ones before sending",
-        "Preview as any contact on desktop and mobile, and send a test",
-      ]}
-    />
+    <>
+      <PageHeader title="Emails" description="Design emails out of conditional blocks with personalization tokens, preview them as any contact and send a test." />
+      <div className="space-y-6">
+        {canEdit(viewer.active.role) ? <NewEmailForm /> : null}
+        <EmailList />
+      </div>
+    </>
   );
 }
