@@ -8,7 +8,8 @@ import { Alert, Card, PageHeader } from "../ui/card";
 import { LastRun } from "./last-run";
 import { RunHistory } from "./run-history";
 import { isRunActive } from "./run-labels";
-import { RunNowButton, RunProgress } from "./run-now";
+import { JobRunCard } from "../jobs/job-run-card";
+import { RunNowButton } from "./run-now";
 import { ScoresEmpty } from "./scores-empty";
 
 // Charts (recharts) load only here, after the page's own code.
@@ -62,7 +63,14 @@ export function ScoresView({ canRun }: { canRun: boolean }) {
       <div className="space-y-6">
         {error ? <Alert>{errorMessage(error)}</Alert> : null}
         {start.error ? <Alert>{errorMessage(start.error)}</Alert> : null}
-        {jobRunId ? <RunProgress jobRunId={jobRunId} onFinished={onFinished} /> : null}
+        {jobRunId ? (
+          <JobRunCard
+            jobRunId={jobRunId}
+            label="Scoring run"
+            headings={{ running: "Scoring run in progress", succeeded: "Scoring run finished", failed: "The scoring run failed" }}
+            onFinished={onFinished}
+          />
+        ) : null}
         {!jobRunId && otherRunActive ? <Alert tone="info">A scoring run is in progress; this page updates when it ends.</Alert> : null}
         {latest.isPending ? (
           <Card>

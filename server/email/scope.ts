@@ -54,7 +54,7 @@ export type SendContext = {
   catalogue: { best_sellers: ProductView[]; categories: Record<string, ProductView[]> };
 };
 
-// Must converge with the scoring domain's output names when it lands (issue: scores).
+// The scoring run writes these (server/scoring/store/load-contact-scores.ts reads them back).
 export const KNOWN_SCORES = [
   "rfm_recency",
   "rfm_frequency",

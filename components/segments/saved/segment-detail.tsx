@@ -10,7 +10,7 @@ import { Alert, Card, PageHeader } from "../../ui/card";
 import { DeleteSegmentDialog } from "./delete-segment-dialog";
 import { formatCount, formatDateTime } from "./format";
 import { RefreshHistory } from "./refresh-history";
-import { RefreshProgress } from "./refresh-progress";
+import { JobRunCard } from "../../jobs/job-run-card";
 
 const actionLink = "inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100";
 
@@ -69,7 +69,16 @@ export function SegmentDetail({ segmentId }: { segmentId: string }) {
 
       <div className="space-y-6">
         {refresh.error ? <Alert>{errorMessage(refresh.error)}</Alert> : null}
-        {followedJobId ? <RefreshProgress key={followedJobId} jobRunId={followedJobId} onFinished={onRefreshFinished} /> : null}
+        {followedJobId ? (
+          <JobRunCard
+            key={followedJobId}
+            jobRunId={followedJobId}
+            label="Segment refresh"
+            headings={{ running: "Refreshing the membership…", succeeded: "Refresh finished", failed: "The refresh failed" }}
+            onFinished={onRefreshFinished}
+            testId="refresh-progress"
+          />
+        ) : null}
 
         <Card title="Who is in it">
           <p className="text-slate-900" data-testid="segment-summary">{data.summary}</p>

@@ -1,20 +1,8 @@
 import type { Db } from "../../db/client";
+import { KNOWN_SCORES } from "../../email/scope";
 
-/** The names a contact's scores go by in email tokens (`{{ scores.churn_risk }}`) and the send pipeline. */
-export const SCORE_TOKENS = [
-  "rfm_recency",
-  "rfm_frequency",
-  "rfm_monetary",
-  "rfm_segment",
-  "purchase_propensity",
-  "churn_risk",
-  "probability_alive",
-  "expected_purchases_90d",
-  "expected_value_90d",
-  "clv",
-  "cluster",
-  "best_send_hour",
-] as const;
+/** The names a contact's scores go by in email tokens (`{{ scores.churn_risk }}`): the email scope's. */
+export const SCORE_TOKENS = KNOWN_SCORES;
 export type ScoreToken = (typeof SCORE_TOKENS)[number];
 export type ContactScoreTokens = Record<ScoreToken, number | string | null> & { recommended_product_ids: string[] };
 
