@@ -17,7 +17,9 @@ test("a marketer builds a nested segment with live counts, reorders by keyboard,
   await page.goto("/segments/new");
   await expect(page.getByRole("heading", { level: 1, name: "New segment" })).toBeVisible();
   const count = page.getByTestId("segment-count");
-  await expect(count).toHaveText("5,000");
+  // Everyone in the workspace: the 5,000 generated contacts plus any that earlier flows added.
+  await expect(count).toHaveText(/^5,\d{3}$/);
+  const everyone = (await count.textContent())!.trim();
   await expect(page.getByTestId("segment-summary")).toHaveText("All contacts");
 
   // Order Completed at least 2 times in the last 90 days.
@@ -28,7 +30,7 @@ test("a marketer builds a nested segment with live counts, reorders by keyboard,
   await orders.getByLabel("Number of times").fill("2");
   await orders.getByLabel("When").selectOption("last");
   await orders.getByLabel("Window length").fill("90");
-  const repeatBuyers = await countAfterChange(count, "5,000");
+  const repeatBuyers = await countAfterChange(count, everyone);
   await expect(page.getByTestId("segment-summary")).toHaveText("Contacts who did Order Completed at least 2 times in the last 90 days");
 
   // A nested OR group: country is US or DE. Its first condition starts blank: the error shows under it.

@@ -20,10 +20,11 @@ test("an admin signs in, visits every area and signs out", async ({ page }) => {
   await snap(page, "home-audience");
   await expectAccessible(page);
 
-  for (const area of ["Segments", "Emails", "Campaigns", "Experiments", "Dashboards", "Consent"]) {
+  const built = new Set(["Segments", "Scores", "Emails"]);
+  for (const area of ["Segments", "Scores", "Emails", "Campaigns", "Experiments", "Dashboards", "Consent"]) {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: area }).click();
     await expect(page.getByRole("heading", { level: 1, name: area })).toBeVisible();
-    await expect(page.getByText("This area is not built yet")).toBeVisible();
+    await expect(page.getByText("This area is not built yet")).toBeVisible({ visible: !built.has(area) });
     await expect(page.getByRole("link", { name: area })).toHaveAttribute("aria-current", "page");
   }
   await page.getByRole("link", { name: "Settings" }).click();
