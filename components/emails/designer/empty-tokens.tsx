@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import type { EmailDocument } from "@/server/email/document";
-import { Field, Select } from "../../ui/field";
+import { SegmentSelect } from "../segment-select";
 import { useDebouncedValue } from "./use-debounced-value";
 
 const numbers = new Intl.NumberFormat("en-US");
@@ -13,7 +13,6 @@ const numbers = new Intl.NumberFormat("en-US");
 export function EmptyTokens({ document }: { document: EmailDocument }) {
   const trpc = useTRPC();
   const [segmentId, setSegmentId] = useState("");
-  const segments = useQuery(trpc.segments.list.queryOptions());
   // Counting scans the segment: once typing pauses, not per keystroke.
   const settled = useDebouncedValue(document, 1000);
   const counts = useQuery({
@@ -26,16 +25,7 @@ export function EmptyTokens({ document }: { document: EmailDocument }) {
         Tokens and empty values
       </h2>
       <div className="mt-2">
-        <Field id="empty-tokens-segment" label="Count contacts in">
-          <Select id="empty-tokens-segment" value={segmentId} onChange={(e) => setSegmentId(e.target.value)}>
-            <option value="">All contacts</option>
-            {(segments.data ?? []).map((segment) => (
-              <option key={segment.id} value={segment.id}>
-                {segment.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SegmentSelect id="empty-tokens-segment" label="Count contacts in" value={segmentId} onChange={setSegmentId} />
       </div>
       {counts.error ? <p className="mt-2 text-sm text-slate-700">{errorMessage(counts.error)}</p> : null}
       {counts.data && counts.data.length === 0 ? <p className="mt-2 text-sm text-slate-700">This email uses no tokens.</p> : null}

@@ -4,7 +4,8 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
 import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import { Button } from "../../ui/button";
-import { Field, Input, Select } from "../../ui/field";
+import { Field, Input } from "../../ui/field";
+import { SegmentSelect } from "../segment-select";
 
 /** Whom the preview renders for: a generated sample, or a real contact (searched or drawn at random). */
 export type PreviewTarget = { kind: "sample" } | { kind: "contact"; contactId: string; label: string };
@@ -17,7 +18,6 @@ export function ContactPicker({ templateId, target, onChange }: { templateId: st
   const [drawError, setDrawError] = useState<string | null>(null);
   const deferredSearch = useDeferredValue(search.trim());
   const contacts = useQuery({ ...trpc.contacts.list.queryOptions({ search: deferredSearch, limit: 8, sort: "last_seen" }), enabled: deferredSearch.length > 0 });
-  const segments = useQuery(trpc.segments.list.queryOptions());
 
   // The server draws the contact; the preview then stays on that contact while the email is edited.
   async function drawRandom() {
@@ -73,16 +73,7 @@ export function ContactPicker({ templateId, target, onChange }: { templateId: st
         )
       ) : null}
       <div className="flex items-end gap-2">
-        <Field id="preview-random-segment" label="Or at random from">
-          <Select id="preview-random-segment" value={segmentId} onChange={(e) => setSegmentId(e.target.value)}>
-            <option value="">All contacts</option>
-            {(segments.data ?? []).map((segment) => (
-              <option key={segment.id} value={segment.id}>
-                {segment.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <SegmentSelect id="preview-random-segment" label="Or at random from" value={segmentId} onChange={setSegmentId} />
         <Button variant="secondary" onClick={() => void drawRandom()}>
           Random contact
         </Button>

@@ -1,9 +1,8 @@
-import { Readable } from "node:stream";
 import { z } from "zod";
 import { recordAudit } from "@/server/audit/record";
 import { resolveViewer } from "@/server/auth/viewer";
 import { getDb } from "@/server/db/client";
-import { UserFacingError } from "@/server/errors";
+import { csvDownload } from "@/server/http/csv-download";
 import { exportMemberCsvLines, findSegmentForExport } from "@/server/segments/saved";
 
 // GET /api/segments/<id>/export: the members of a saved segment as CSV (as of its last refresh),
@@ -16,7 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const id = z.uuid().safeParse((await params).id);
   if (!id.success) return Response.json({ error: "That segment does not exist in this workspace." }, { status: 404 });
   const workspaceId = viewer.active.workspaceId;
-  try {
+  return csvDownload(async () => {
     const segment = await findSegmentForExport(db, workspaceId, id.data);
     await recordAudit(db, {
       workspaceId,
@@ -29,16 +28,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
       ipAddress: request.headers.get("x-forwarded-for"),
       userAgent: request.headers.get("user-agent"),
     });
-    const body = Readable.toWeb(Readable.from(exportMemberCsvLines(db, segment.id))) as ReadableStream;
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${segment.fileName}"`,
-        "cache-control": "no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof UserFacingError) return Response.json({ error: error.message }, { status: 404 });
-    throw error;
-  }
+    return { fileName: segment.fileName, lines: exportMemberCsvLines(db, segment.id) };
+  });
 }
