@@ -35,10 +35,26 @@ test("a marketer runs scoring, reads every model's chart and sees a contact's sc
   const aucText = (await auc.textContent())!.trim();
   expect(aucText).toMatch(/^0\.\d{3}$/);
   await expect(page.getByRole("heading", { name: `ROC curve (AUC ${aucText})` })).toBeVisible();
-  await expect(page.getByText(new RegExp(`ranks a buyer above a non-buyer .* \\(AUC ${aucText.replace(".", "\\.")}; the BG/NBD baseline reaches 0\\.\\d{3}\\)`))).toBeVisible();
+  await expect(
+    page.getByText(
+      new RegExp(`ranks a buyer above a non-buyer .* \\(AUC ${aucText.replace(".", "\\.")} over all contacts; among past buyers 0\\.\\d{3}, against 0\\.\\d{3} for the BG/NBD baseline\\)`),
+    ),
+  ).toBeVisible();
 
   const grid = page.getByRole("table", { name: /Recency by frequency grid of [\d,]+ contacts/ });
   await expect(grid.getByRole("rowheader", { name: "R 5" })).toBeVisible();
+  // Rank-based quintiles: every frequency column holds buyers, even where most bought once.
+  const cellTitles = await grid.locator("td").evaluateAll((cells) => cells.map((cell) => cell.getAttribute("title") ?? ""));
+  for (const f of [1, 2, 3, 4, 5]) {
+    const counts = cellTitles.filter((title) => title.includes(`, F ${f}:`)).map((title) => Number(/: ([\d,]+) contacts/.exec(title)![1]!.replaceAll(",", "")));
+    expect(counts.reduce((sum, n) => sum + n, 0), `F ${f}`).toBeGreaterThan(0);
+  }
+
+  const sendHours = page.getByRole("figure", { name: "Best send hour distribution" });
+  await sendHours.getByText("Show the data").click();
+  const hourTable = sendHours.getByRole("table", { name: "Best send hour distribution" });
+  await expect(hourTable.getByRole("columnheader", { name: "From own activity" })).toBeVisible();
+  await expect(hourTable.getByRole("row")).toHaveCount(25);
 
   const churn = page.getByRole("figure", { name: "Churn risk distribution" });
   await churn.getByText("Show the data").click();
@@ -57,6 +73,8 @@ test("a marketer runs scoring, reads every model's chart and sees a contact's sc
   await expect(page.getByText(/^From the scoring run of /)).toBeVisible();
   const explanation = page.getByRole("list", { name: "Score explanation" });
   await expect(explanation.getByRole("listitem").first()).toHaveText(/(Expected [\d.]+ purchases? in the next 90 days|Has not bought yet)/);
+  // Buyer or not, every contact has a purchase probability.
+  await expect(explanation.getByText(/^\d+% chance of buying in the next 30 days\.$/)).toBeVisible();
   await expect(page.getByText("Churn risk", { exact: true })).toBeVisible();
   await expect(page.getByText("Best send hour", { exact: true })).toBeVisible();
   await expectAccessible(page);

@@ -66,6 +66,15 @@ describe("chart summaries", () => {
     );
   });
 
+  it("tells contacts on the workspace's hour apart from those with hours of their own", () => {
+    const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, count: hour === 15 ? 60 : hour === 9 ? 8 : 2, priorOnly: hour === 15 ? 55 : 0 }));
+    expect(summarizeSendHours(hours)).toBe(
+      "Best send hours of 112 contacts, in their own time zones: the most common is 15:00 (54%). " +
+        "55 without opens, clicks, orders or visits in the last 90 days get the workspace's usual hour. " +
+        "Among the 57 with activity of their own, the most common is 09:00 (14%).",
+    );
+  });
+
   it("names the most common send hour", () => {
     const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, count: hour === 19 ? 50 : 2 }));
     expect(summarizeSendHours(hours)).toBe(

@@ -58,5 +58,14 @@ export function summarizeSendHours(hours: ScoreCharts["sendHours"]): string {
   const total = hours.reduce((sum, hour) => sum + hour.count, 0);
   const peak = modalBin(hours);
   if (!peak) return "Best send hours: no contacts.";
-  return `Best send hours of ${formatCount(total)} contacts, in their own time zones: the most common is ${formatHour(peak.hour)} (${formatPercent(peak.count / total, 0)}).`;
+  const summary = `Best send hours of ${formatCount(total)} contacts, in their own time zones: the most common is ${formatHour(peak.hour)} (${formatPercent(peak.count / total, 0)}).`;
+  const priorOnly = hours.reduce((sum, hour) => sum + (hour.priorOnly ?? 0), 0);
+  if (priorOnly === 0) return summary;
+  const own = hours.map((hour) => ({ hour: hour.hour, count: hour.count - (hour.priorOnly ?? 0) }));
+  const ownTotal = total - priorOnly;
+  const ownPeak = modalBin(own);
+  const ownPart = ownPeak
+    ? ` Among the ${formatCount(ownTotal)} with activity of their own, the most common is ${formatHour(ownPeak.hour)} (${formatPercent(ownPeak.count / ownTotal, 0)}).`
+    : "";
+  return `${summary} ${formatCount(priorOnly)} without opens, clicks, orders or visits in the last 90 days get the workspace's usual hour.${ownPart}`;
 }

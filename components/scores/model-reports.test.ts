@@ -5,7 +5,7 @@ describe("validation figures", () => {
   it("labels and formats the figures the pipeline reports, in its order", () => {
     expect(validationFigures({ auc: 0.78512, bgnbdAuc: 0.7761, logLoss: 0.3012, testContacts: 4812 })).toEqual([
       { key: "auc", label: "ROC AUC", value: "0.785" },
-      { key: "bgnbdAuc", label: "BG/NBD baseline AUC", value: "0.776" },
+      { key: "bgnbdAuc", label: "BG/NBD baseline AUC (buyers)", value: "0.776" },
       { key: "logLoss", label: "Log loss", value: "0.301" },
       { key: "testContacts", label: "Held-out contacts", value: "4,812" },
     ]);
@@ -32,9 +32,12 @@ describe("validation figures", () => {
 });
 
 describe("validation in words", () => {
-  it("reads the propensity AUC against the baseline", () => {
-    expect(validationSentence("propensity", { validation: { auc: 0.785, bgnbdAuc: 0.776 } })).toBe(
-      "On the held-out period the model ranks a buyer above a non-buyer 78.5% of the time (AUC 0.785; the BG/NBD baseline reaches 0.776).",
+  it("reads the propensity AUC over all contacts, and on past buyers against the baseline", () => {
+    expect(validationSentence("propensity", { validation: { auc: 0.852, purchaserAuc: 0.785, bgnbdAuc: 0.776 } })).toBe(
+      "On the held-out period the model ranks a buyer above a non-buyer 85.2% of the time (AUC 0.852 over all contacts; among past buyers 0.785, against 0.776 for the BG/NBD baseline).",
+    );
+    expect(validationSentence("propensity", { validation: { auc: 0.852 } })).toBe(
+      "On the held-out period the model ranks a buyer above a non-buyer 85.2% of the time (AUC 0.852 over all contacts).",
     );
   });
 

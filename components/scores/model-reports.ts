@@ -5,7 +5,7 @@ import type { ModelKey, ModelReport } from "./types";
 export const MODEL_INFO: Record<ModelKey, { title: string; summary: string }> = {
   rfm: {
     title: "RFM segments",
-    summary: "Recency, frequency and monetary value scored 1–5 by quintile, and the named segments of the R × F grid.",
+    summary: "Recency, frequency and monetary value scored 1–5 by quintile (ties ranked by the other two), and the named segments of the R × F grid; one-time buyers are named by recency alone.",
   },
   bgnbd: {
     title: "Churn risk (BG/NBD)",
@@ -13,7 +13,7 @@ export const MODEL_INFO: Record<ModelKey, { title: string; summary: string }> = 
   },
   gammaGamma: {
     title: "Expected spend (Gamma-Gamma)",
-    summary: "The Gamma-Gamma model estimates each repeat customer's average order value, shrunk towards the workspace's average.",
+    summary: "The Gamma-Gamma model estimates each customer's order value from their repeat orders (the first is left out), shrunk towards the workspace's average; customers without a repeat order get that average.",
   },
   clv: {
     title: "Predicted lifetime value",
@@ -21,7 +21,7 @@ export const MODEL_INFO: Record<ModelKey, { title: string; summary: string }> = 
   },
   propensity: {
     title: "Purchase propensity (30 days)",
-    summary: "A regularized logistic regression on the contact's features, trained on an earlier period and checked on the following 30 days.",
+    summary: "A regularized logistic regression on every contact's purchases, visits, product views, carts, opens and clicks in the last 7, 30 and 90 days, tenure and recency, trained on an earlier period and checked on the following 30 days; contacts who never bought are scored too.",
   },
   clusters: {
     title: "Clusters",
@@ -33,7 +33,7 @@ export const MODEL_INFO: Record<ModelKey, { title: string; summary: string }> = 
   },
   sendHour: {
     title: "Best send hour",
-    summary: "Each contact's opens, clicks and purchases by hour, blended with the workspace's pattern when the contact has little history.",
+    summary: "Each contact's opens and clicks (and, at half weight, orders and the last 90 days' site visits) by hour in their time zone, blended with the workspace's pattern when the contact has little history.",
   },
 };
 
@@ -47,7 +47,11 @@ const decimals = (digits: number) => (value: number) => formatDecimal(value, dig
 // shown under their humanized key.
 const KNOWN_FIGURES: Record<string, FigureFormat> = {
   auc: { label: "ROC AUC", format: decimals(3) },
-  bgnbdAuc: { label: "BG/NBD baseline AUC", format: decimals(3) },
+  bgnbdAuc: { label: "BG/NBD baseline AUC (buyers)", format: decimals(3) },
+  purchaserAuc: { label: "ROC AUC on buyers", format: decimals(3) },
+  testBuyers: { label: "Held-out buyers in 30 days", format: formatCount },
+  testPurchasers: { label: "Held-out past buyers", format: formatCount },
+  priorPeakShare: { label: "Workspace prior's peak hour share", format: (value) => formatPercent(value) },
   logLoss: { label: "Log loss", format: decimals(3) },
   trainContacts: { label: "Training contacts", format: formatCount },
   testContacts: { label: "Held-out contacts", format: formatCount },
@@ -86,8 +90,10 @@ export function validationSentence(model: ModelKey, report: Pick<ModelReport, "p
     case "propensity":
       if (v.auc === undefined) return null;
       return (
-        `On the held-out period the model ranks a buyer above a non-buyer ${formatPercent(v.auc)} of the time (AUC ${formatDecimal(v.auc, 3)}` +
-        (v.bgnbdAuc === undefined ? ")." : `; the BG/NBD baseline reaches ${formatDecimal(v.bgnbdAuc, 3)}).`)
+        `On the held-out period the model ranks a buyer above a non-buyer ${formatPercent(v.auc)} of the time (AUC ${formatDecimal(v.auc, 3)} over all contacts` +
+        (v.bgnbdAuc === undefined || v.purchaserAuc === undefined
+          ? ")."
+          : `; among past buyers ${formatDecimal(v.purchaserAuc, 3)}, against ${formatDecimal(v.bgnbdAuc, 3)} for the BG/NBD baseline).`)
       );
     case "recommendations":
       if (v.recallAt10 === undefined) return null;

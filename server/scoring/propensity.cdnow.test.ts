@@ -5,7 +5,8 @@ import { bgNbdProbabilityOfPurchase, fitBgNbd } from "./bgnbd";
 import { parseCdnowTransactions, readCdnowFile } from "./cdnow-files";
 import { calibrationTable, logLoss, rocAuc } from "./classification-metrics";
 import { fitLogisticRegression, predictProbabilities, type LogisticModel } from "./logistic-regression";
-import { customerHistoriesAt, PURCHASE_FEATURE_NAMES, propensityTimeSplit, type LabelledSet, type PurchaseLog } from "./purchase-log";
+import { PROPENSITY_FEATURE_NAMES, PROPENSITY_LOG_SCALED } from "./propensity-features";
+import { customerHistoriesAt, propensityTimeSplit, type LabelledSet, type PurchaseLog } from "./purchase-log";
 
 const CUTOFF_DAY = 39 * 7;
 const HORIZON_DAYS = 30;
@@ -20,8 +21,8 @@ describe("purchase propensity on CDNOW, cut-off at week 39", () => {
     const split = propensityTimeSplit(log, CUTOFF_DAY, HORIZON_DAYS);
     test = split.test;
     model = fitLogisticRegression(split.train.features, split.train.labels, {
-      featureNames: [...PURCHASE_FEATURE_NAMES],
-      logScaledFeatures: ["frequency", "monetary", "purchases_30d", "purchases_90d"],
+      featureNames: PROPENSITY_FEATURE_NAMES,
+      logScaledFeatures: PROPENSITY_LOG_SCALED,
     });
     propensity = predictProbabilities(model, test.features);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { customerHistoriesAt, PURCHASE_FEATURE_NAMES, propensityTimeSplit, purchasedInWindow, purchaseFeaturesAt, type PurchaseLog } from "./purchase-log";
+import { PROPENSITY_FEATURE_NAMES } from "./propensity-features";
+import { customerHistoriesAt, repeatSpendAt, PURCHASE_FEATURE_NAMES, propensityTimeSplit, purchasedInWindow, purchaseFeaturesAt, type PurchaseLog } from "./purchase-log";
 
 // Out of order on purpose; customer 2 never buys, customer 1 has a refund.
 const log: PurchaseLog = {
@@ -33,7 +34,8 @@ describe("propensityTimeSplit", () => {
     // Customer 1 first bought on day 80, after the training features' date (day 70).
     expect([...train.customers]).toEqual([0]);
     expect([...train.labels]).toEqual([0]);
-    expect(train.features.values[0]).toBe(20); // customer 0 at day 70: last bought day 50
+    const daysSincePurchase = PROPENSITY_FEATURE_NAMES.indexOf("days_since_purchase");
+    expect(train.features.values[daysSincePurchase]).toBe(20); // customer 0 at day 70: last bought day 50
     expect([...test.customers]).toEqual([0, 1]);
     expect([...test.labels]).toEqual([1, 0]);
   });
@@ -46,5 +48,17 @@ describe("customerHistoriesAt", () => {
     expect([...histories.recency]).toEqual([12, 1.5, 0]);
     expect([...histories.age]).toEqual([13, 6, 0]);
     expect([...histories.active]).toEqual([1, 1, 0]);
+  });
+});
+
+describe("repeatSpendAt", () => {
+  it("averages the repeat purchase days' totals, leaving out the first purchase day", () => {
+    // Customer 0 bought 5 + 15 on day 10 (first), 20 on day 50, 40 on day 100, 25 on day 130.
+    expect([...repeatSpendAt(log, 140)]).toEqual([(20 + 40 + 25) / 3, -30, 0]);
+    expect([...repeatSpendAt(log, 100)]).toEqual([20, -30, 0]);
+  });
+
+  it("is 0 for a customer whose purchases all fell on the first day", () => {
+    expect([...repeatSpendAt(log, 50)]).toEqual([0, 0, 0]);
   });
 });

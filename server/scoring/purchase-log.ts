@@ -3,10 +3,12 @@
 // half-open: features see purchases with day < cut-off; a label window [from, from + days).
 import type { CustomerHistories } from "./customer-history";
 import { featureMatrix, type FeatureMatrix } from "./matrix";
+import { propensityMatrix, purchaseLogSnapshots } from "./propensity-features";
 
 /** Purchases: customer index (0..customers−1), time in days from any origin, and revenue. */
 export type PurchaseLog = { customers: number; customer: Int32Array; day: Float64Array; amount: Float64Array };
 
+/** The cluster model's features: buyers' purchase behaviour. */
 export const PURCHASE_FEATURE_NAMES = ["recency_days", "frequency", "monetary", "tenure_days", "purchases_30d", "purchases_90d"] as const;
 
 /** Features at `cutoffDay` for every customer; `active` marks those who bought before it. */
@@ -53,30 +55,24 @@ export function purchasedInWindow(log: PurchaseLog, fromDay: number, days: numbe
 export type LabelledSet = { customers: Uint32Array; features: FeatureMatrix; labels: Uint8Array };
 
 /**
- * Training set: features at cut-off − horizon, labels in the horizon before the cut-off; held-out
- * set: features at the cut-off, labels in the horizon after it. Only customers who had bought
- * before the respective feature date are included.
+ * Propensity's time split of a purchase-only log: training features (PROPENSITY_FEATURE_NAMES)
+ * at cut-off − horizon with labels in the horizon before the cut-off; held-out features at the
+ * cut-off with labels in the horizon after it. Customers enter once they have bought (a purchase
+ * log knows no one before that).
  */
 export function propensityTimeSplit(log: PurchaseLog, cutoffDay: number, horizonDays = 30): { train: LabelledSet; test: LabelledSet } {
   return { train: labelledSet(log, cutoffDay - horizonDays, horizonDays), test: labelledSet(log, cutoffDay, horizonDays) };
 }
 
 function labelledSet(log: PurchaseLog, featureDay: number, horizonDays: number): LabelledSet {
-  const { features, active } = purchaseFeaturesAt(log, featureDay);
+  const { snapshots, active } = purchaseLogSnapshots(log, featureDay);
   const window = purchasedInWindow(log, featureDay, horizonDays);
-  let size = 0;
-  for (let c = 0; c < log.customers; c++) size += active[c]!;
-  const customers = new Uint32Array(size);
-  const labels = new Uint8Array(size);
-  const selected = featureMatrix(size, features.columns);
-  for (let c = 0, k = 0; c < log.customers; c++) {
-    if (!active[c]) continue;
-    customers[k] = c;
-    labels[k] = window[c]!;
-    selected.values.set(features.values.subarray(c * features.columns, (c + 1) * features.columns), k * features.columns);
-    k++;
-  }
-  return { customers, features: selected, labels };
+  const customers = Uint32Array.from({ length: log.customers }, (_, c) => c).filter((c) => active[c] === 1);
+  return {
+    customers,
+    features: propensityMatrix(Array.from(customers, (c) => snapshots[c]!), featureDay),
+    labels: Uint8Array.from(customers, (c) => window[c]!),
+  };
 }
 
 /**
@@ -112,4 +108,30 @@ export function customerHistoriesAt(log: PurchaseLog, cutoffDay: number, unitDay
     previousDay = day;
   }
   return { frequency, recency, age, active };
+}
+
+/**
+ * Gamma-Gamma's z̄ at `cutoffDay`: the mean value of a customer's repeat transactions — purchase
+ * days after the first, each day's orders summed as one transaction, as customerHistoriesAt counts
+ * them — and 0 for a customer with no repeat purchase (the model then predicts the population mean).
+ */
+export function repeatSpendAt(log: PurchaseLog, cutoffDay: number): Float64Array {
+  const n = log.customers;
+  const firstDay = new Float64Array(n).fill(Infinity);
+  for (let k = 0; k < log.day.length; k++) {
+    const day = Math.floor(log.day[k]!);
+    if (day < cutoffDay && day < firstDay[log.customer[k]!]!) firstDay[log.customer[k]!] = day;
+  }
+  const repeatTotal = new Float64Array(n);
+  const repeatDays = new Map<number, Set<number>>();
+  for (let k = 0; k < log.day.length; k++) {
+    const day = Math.floor(log.day[k]!);
+    const c = log.customer[k]!;
+    if (day >= cutoffDay || day === firstDay[c]) continue;
+    repeatTotal[c]! += log.amount[k]!;
+    let days = repeatDays.get(c);
+    if (!days) repeatDays.set(c, (days = new Set()));
+    days.add(day);
+  }
+  return repeatTotal.map((total, c) => (repeatDays.has(c) ? total / repeatDays.get(c)!.size : 0));
 }

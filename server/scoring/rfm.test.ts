@@ -11,16 +11,15 @@ describe("quintileScores", () => {
     expect([...quintileScores(Float64Array.of(1, 2, 3, 4, 5), { lowerIsBetter: true })]).toEqual([5, 4, 3, 2, 1]);
   });
 
-  it("gives tied values the same score, that of the first of the ties", () => {
+  it("spreads tied values over neighbouring scores in input order, as ntile does", () => {
     const values = Float64Array.of(1, 1, 1, 1, 1, 1, 2, 3, 4, 5);
-    expect([...quintileScores(values)]).toEqual([1, 1, 1, 1, 1, 1, 4, 4, 5, 5]);
+    expect([...quintileScores(values)]).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
   });
 
-  it("does not depend on input order", () => {
-    const values = Float64Array.of(3, 1, 4, 1, 5, 9, 2, 6, 5, 3);
-    const scores = quintileScores(values);
-    const reversed = quintileScores(values.slice().reverse());
-    expect([...reversed].reverse()).toEqual([...scores]);
+  it("orders tied values by the tie-breakers before their position", () => {
+    const values = Float64Array.of(1, 1, 1, 1, 1);
+    const tieBreaker = Float64Array.of(30, 10, 50, 20, 40);
+    expect([...quintileScores(values, { tieBreakers: [tieBreaker] })]).toEqual([3, 1, 5, 2, 4]);
   });
 });
 
@@ -34,6 +33,19 @@ describe("rfmScores", () => {
     expect([scores.recency[0], scores.frequency[0], scores.monetary[0]]).toEqual([5, 5, 5]);
     expect([scores.recency[4], scores.frequency[4], scores.monetary[4]]).toEqual([1, 1, 1]);
   });
+
+  it("fills all five frequency scores when most buyers bought once or twice", () => {
+    const frequency = Float64Array.from({ length: 40 }, (_, i) => (i < 28 ? 1 : i < 36 ? 2 : 3 + i - 36));
+    const recencyDays = Float64Array.from({ length: 40 }, (_, i) => 1 + ((i * 37) % 365));
+    const monetary = Float64Array.from({ length: 40 }, (_, i) => 20 + ((i * 13) % 90));
+    const scores = rfmScores({ recencyDays, frequency, monetary });
+    for (const score of [1, 2, 3, 4, 5]) expect(scores.frequency.filter((f) => f === score)).toHaveLength(8);
+    // Repeat buyers rank above every one-time buyer; among those, the most recent ranks highest.
+    for (let i = 28; i < 40; i++) expect(scores.frequency[i]).toBeGreaterThanOrEqual(4);
+    const oneTime = Array.from({ length: 28 }, (_, i) => i).sort((p, q) => recencyDays[p]! - recencyDays[q]!);
+    expect(scores.frequency[oneTime[0]!]).toBe(4);
+    expect(scores.frequency[oneTime[27]!]).toBe(1);
+  });
 });
 
 describe("rfmSegment", () => {
@@ -42,6 +54,13 @@ describe("rfmSegment", () => {
     expect(rfmSegment(5, 1)).toBe("New");
     expect(rfmSegment(1, 5)).toBe("Can't lose them");
     expect(rfmSegment(1, 1)).toBe("Lost");
+  });
+
+  it("names a one-time buyer by recency alone, whatever its rank-based F score", () => {
+    expect(rfmSegment(5, 4, 1)).toBe("New");
+    expect(rfmSegment(4, 3, 1)).toBe("Promising");
+    expect(rfmSegment(1, 3, 1)).toBe("Lost");
+    expect(rfmSegment(5, 4, 2)).toBe("Champions");
   });
 
   it("names the middle of the grid", () => {

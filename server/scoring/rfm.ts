@@ -2,23 +2,29 @@
 // marketers know them by.
 
 /**
- * Quintile scores 1–5 of `values`, 5 for the largest (or, with `lowerIsBetter`, the smallest).
- * Tied values always share a score: each value scores by the rank of the first of its ties,
- * score = 1 + ⌊5 · (rank − 1) / n⌋ — the same as SQL's `1 + floor(5 * (rank() over (order by v) - 1) / count(*) over ())`,
- * so scores computed set-wise in Postgres agree with these.
+ * Quintile scores 1–5 by rank, as RFM tools assign them ("ntile over order by"): rows are ordered
+ * by value (largest best, or smallest with `lowerIsBetter`), ties by each tie-breaker in turn
+ * (largest best) and then by position; the k-th row of n (from 0) scores 1 + ⌊5k/n⌋. Equal values
+ * spread over neighbouring scores instead of piling into one, so all five scores are used whenever
+ * n ≥ 5 — with ranks shared among ties, the many one-time buyers would all score F 1 and leave
+ * F 2–3 empty. The SQL twin (apply-scores.ts) is
+ * `1 + 5 * (row_number() over (order by value, tie-breakers…, contact_id) − 1) / count(*) over ()`.
  */
-export function quintileScores(values: Float64Array, options: { lowerIsBetter?: boolean } = {}): Uint8Array {
+export function quintileScores(values: Float64Array, options: { lowerIsBetter?: boolean; tieBreakers?: Float64Array[] } = {}): Uint8Array {
   const n = values.length;
   const direction = options.lowerIsBetter ? -1 : 1;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((p, q) => direction * (values[p]! - values[q]!));
+  const tieBreakers = options.tieBreakers ?? [];
+  const order = Uint32Array.from({ length: n }, (_, i) => i).sort((p, q) => {
+    const byValue = direction * (values[p]! - values[q]!);
+    if (byValue !== 0) return byValue;
+    for (const tieBreaker of tieBreakers) {
+      const byTie = tieBreaker[p]! - tieBreaker[q]!;
+      if (byTie !== 0) return byTie;
+    }
+    return p - q;
+  });
   const scores = new Uint8Array(n);
-  let tieStart = 0;
-  for (let k = 0; k < n; k++) {
-    if (k > 0 && values[order[k]!] !== values[order[k - 1]!]) tieStart = k;
-    scores[order[k]!] = 1 + Math.floor((5 * tieStart) / n);
-  }
+  order.forEach((row, k) => (scores[row] = 1 + Math.floor((5 * k) / n)));
   return scores;
 }
 
@@ -26,11 +32,13 @@ export function quintileScores(values: Float64Array, options: { lowerIsBetter?: 
 export type RfmValues = { recencyDays: Float64Array; frequency: Float64Array; monetary: Float64Array };
 export type RfmScores = { recency: Uint8Array; frequency: Uint8Array; monetary: Uint8Array };
 
+/** Each score's ties go to the better of the other two measures: recency, then frequency, then spend. */
 export function rfmScores(values: RfmValues): RfmScores {
+  const recentness = values.recencyDays.map((days) => -days);
   return {
-    recency: quintileScores(values.recencyDays, { lowerIsBetter: true }),
-    frequency: quintileScores(values.frequency),
-    monetary: quintileScores(values.monetary),
+    recency: quintileScores(values.recencyDays, { lowerIsBetter: true, tieBreakers: [values.frequency, values.monetary] }),
+    frequency: quintileScores(values.frequency, { tieBreakers: [recentness, values.monetary] }),
+    monetary: quintileScores(values.monetary, { tieBreakers: [values.frequency, recentness] }),
   };
 }
 
@@ -61,9 +69,14 @@ const SEGMENT_GRID: ReadonlyArray<ReadonlyArray<RfmSegment>> = [
   ["New", "Potential loyalist", "Potential loyalist", "Champions", "Champions"],
 ];
 
-export function rfmSegment(recencyScore: number, frequencyScore: number): RfmSegment {
+/**
+ * The segment of an R × F cell. A one-time buyer (`orders` 1) is named as F 1 whatever its
+ * rank-based F score: where most buyers bought once, the ranks lift some of them to F 3–4, and a
+ * single recent order makes a "New" customer, not a "Champion".
+ */
+export function rfmSegment(recencyScore: number, frequencyScore: number, orders = Infinity): RfmSegment {
   const row = SEGMENT_GRID[recencyScore - 1];
-  const segment = row?.[frequencyScore - 1];
+  const segment = row?.[(orders <= 1 && frequencyScore >= 1 && frequencyScore <= 5 ? 1 : frequencyScore) - 1];
   if (!segment) throw new RangeError(`RFM scores must be 1–5, got R=${recencyScore} F=${frequencyScore}`);
   return segment;
 }

@@ -1,31 +1,62 @@
 import { describe, expect, it } from "vitest";
-import { bestSendHour, localHourToUtc, timeZoneOffsetMinutes, toLocalHistogram, utcHourToLocal, workspaceHourPrior } from "./send-hour";
+import { bestSendHour, localHourToUtc, sendHourCounts, timeZoneOffsetMinutes, toLocalHistogram, utcHourToLocal, workspaceHourPrior } from "./send-hour";
 
 const histogram = (entries: Record<number, number>) => Float64Array.from({ length: 24 }, (_, h) => entries[h] ?? 0);
 const winter = new Date("2026-01-15T12:00:00Z");
 const summer = new Date("2026-07-15T12:00:00Z");
 
-describe("bestSendHour", () => {
-  const prior = workspaceHourPrior(histogram({ 9: 500, 20: 300 }));
+const contacts = (count: number, entries: Record<number, number>) => Array.from({ length: count }, () => histogram(entries));
 
-  it("gives a contact without engagement the workspace's favourite hour", () => {
-    expect(bestSendHour(histogram({}), prior)).toEqual({ hour: 9, probability: expect.closeTo(prior[9]!, 12), engagements: 0 });
+describe("workspaceHourPrior", () => {
+  it("gives every contact one vote, however busy", () => {
+    const prior = workspaceHourPrior([histogram({ 3: 1000 }), ...contacts(5, { 9: 1 })]);
+    expect(prior[9]).toBeGreaterThan(prior[3]!);
+    expect(prior.reduce((a, b) => a + b)).toBeCloseTo(1, 12);
   });
 
-  it("lets a couple of engagements move the estimate only when the prior is weak there", () => {
-    expect(bestSendHour(histogram({ 14: 2 }), prior).hour).toBe(9);
-    expect(bestSendHour(histogram({ 20: 4 }), prior).hour).toBe(20);
+  it("keeps every hour possible and ignores contacts without events", () => {
+    const prior = workspaceHourPrior([...contacts(3, { 12: 2 }), histogram({})]);
+    expect(prior[12]).toBeCloseTo((3 + 1 / 24) / 4, 12);
+    expect(prior[0]).toBeCloseTo(1 / 24 / 4, 12);
+  });
+});
+
+describe("sendHourCounts", () => {
+  it("counts opens and clicks fully, visits and orders at half weight", () => {
+    const counts = sendHourCounts({ engagement: histogram({ 8: 2 }), visits: histogram({ 8: 1, 20: 4 }), orders: histogram({ 21: 1 }) });
+    expect(counts[8]).toBe(2.5);
+    expect(counts[20]).toBe(2);
+    expect(counts[21]).toBe(0.5);
+  });
+});
+
+describe("bestSendHour", () => {
+  const peaked = workspaceHourPrior([...contacts(6, { 9: 5 }), ...contacts(4, { 20: 3 })]);
+  const flat = workspaceHourPrior(Array.from({ length: 240 }, (_, c) => histogram({ [c % 24]: 1 })));
+
+  it("gives a contact without events the workspace's favourite hour", () => {
+    expect(bestSendHour(histogram({}), peaked)).toEqual({ hour: 9, probability: expect.closeTo(peaked[9]!, 12), engagements: 0 });
+  });
+
+  it("lets a couple of events move the estimate only when the prior is weak there", () => {
+    expect(bestSendHour(histogram({ 14: 2 }), peaked).hour).toBe(9);
+    expect(bestSendHour(histogram({ 20: 4 }), peaked).hour).toBe(20);
+  });
+
+  it("takes a contact's own hour from a single event when the workspace has no favourite", () => {
+    expect(bestSendHour(histogram({ 21: 1 }), flat).hour).toBe(21);
+    expect(bestSendHour(histogram({ 6: 0.5 }), flat).hour).toBe(6);
   });
 
   it("follows a contact's own habit once there is enough of it", () => {
-    const estimate = bestSendHour(histogram({ 14: 30, 9: 2 }), prior);
+    const estimate = bestSendHour(histogram({ 14: 30, 9: 2 }), peaked);
     expect(estimate.hour).toBe(14);
     expect(estimate.engagements).toBe(32);
     expect(estimate.probability).toBeGreaterThan(0.6);
   });
 
   it("breaks ties on the earliest hour", () => {
-    expect(bestSendHour(histogram({ 7: 5, 18: 5 }), workspaceHourPrior(histogram({}))).hour).toBe(7);
+    expect(bestSendHour(histogram({ 7: 5, 18: 5 }), workspaceHourPrior([])).hour).toBe(7);
   });
 });
 

@@ -47,7 +47,7 @@ export async function computeContactFeatures(
     } else {
       await client.query("delete from contact_feature where workspace_id = $1", [workspaceId]);
     }
-    const inserted = await client.query(featureInsertSql(incremental), [workspaceId, now]);
+    const inserted = await client.query(featureInsertSql({ table: "contact_feature", scope: incremental ? "scoring_scope" : null }), [workspaceId, now]);
     await client.query("commit");
     // Fresh statistics: the fit and apply queries plan their joins on this table.
     await client.query("analyze contact_feature");

@@ -5,7 +5,9 @@ export const OPEN_EVENTS = ["Email Opened"];
 export const CLICK_EVENTS = ["Email Link Clicked", "Email Clicked"];
 /** A session starts with a page or screen view; its events share properties.session_id. */
 export const SESSION_EVENTS = ["Page Viewed", "Screen Viewed", "Application Opened", "Session Started"];
-export const CART_EVENTS = ["Product Added", "Checkout Started"];
-export const CATEGORY_EVENTS = ["Product Viewed", "Product Added"];
+export const PRODUCT_VIEWED = "Product Viewed";
+export const PRODUCT_ADDED = "Product Added";
+export const CART_EVENTS = [PRODUCT_ADDED, "Checkout Started"];
+export const CATEGORY_EVENTS = [PRODUCT_VIEWED, PRODUCT_ADDED];
 /** A cart counts as abandoned when no order follows within this window. */
 export const CART_ABANDONMENT_HOURS = 24;

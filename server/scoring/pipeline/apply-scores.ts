@@ -4,6 +4,7 @@
 import type pg from "pg";
 import { copyRows, copyValue, createStagingTable } from "../store/staging";
 import { createContactScorer, type ContactRow, type ContactScores } from "./contact-row";
+import { featureColumnsSql, toContactFeatures, type FeatureRecord } from "./feature-row";
 import type { FittedModels } from "./fitted-models";
 import { productInteractionsSql } from "./load-samples";
 
@@ -11,16 +12,7 @@ const BATCH_ROWS = 10_000;
 /** Recommendations look at the last half year of views and purchases. */
 const HISTORY_DAYS = 180;
 
-type CursorRow = {
-  contact_id: string;
-  orders: number;
-  purchase_days: number;
-  monetary_total: number;
-  first_day: number | null;
-  last_day: number | null;
-  purchases_30d: number;
-  purchases_90d: number;
-  engagement_hours: number[] | null;
+type CursorRow = FeatureRecord & {
   time_zone: string | null;
   r: number | null;
   f: number | null;
@@ -29,21 +21,23 @@ type CursorRow = {
   purchased: boolean[] | null;
 };
 
-// RFM quintiles set-wise, the SQL twin of rfm.ts quintileScores: 1 + ⌊5·(rank − 1)/n⌋, ties
-// sharing the rank of their first; recency in whole days, fewer days scoring higher.
+// RFM quintiles set-wise, the SQL twin of rfm.ts rfmScores: 1 + ⌊5·(k − 1)/n⌋ for the k-th buyer
+// in each order, ties broken by the other two measures and then by contact id, so that equal
+// values spread over neighbouring scores as ntile does; recency in whole days, fewer scoring higher.
 export const scoringCursorSql = (withHistory: boolean) => `
-  select f.contact_id::text as contact_id, f.orders, f.purchase_days, f.monetary_total,
-    extract(epoch from f.first_purchase_at)::float8 / 86400 as first_day, extract(epoch from f.last_purchase_at)::float8 / 86400 as last_day,
-    f.purchases_30d, f.purchases_90d, f.engagement_hours, c.time_zone, r.r, r.f, r.m,
+  select ${featureColumnsSql({ hours: true })}, c.time_zone, r.r, r.f, r.m,
     ${withHistory ? "h.products, h.purchased" : "null::text[] as products, null::boolean[] as purchased"}
   from contact_feature f
   join contact c on c.id = f.contact_id
   left join (
     select contact_id,
-      (1 + (5 * (rank() over (order by floor(extract(epoch from $2::timestamptz - last_purchase_at) / 86400) desc) - 1)) / count(*) over ())::int as r,
-      (1 + (5 * (rank() over (order by orders) - 1)) / count(*) over ())::int as f,
-      (1 + (5 * (rank() over (order by monetary_total) - 1)) / count(*) over ())::int as m
-    from contact_feature where workspace_id = $1 and orders > 0
+      (1 + (5 * (row_number() over (order by days desc, orders, monetary_total, contact_id) - 1)) / count(*) over ())::int as r,
+      (1 + (5 * (row_number() over (order by orders, days desc, monetary_total, contact_id) - 1)) / count(*) over ())::int as f,
+      (1 + (5 * (row_number() over (order by monetary_total, orders, days desc, contact_id) - 1)) / count(*) over ())::int as m
+    from (
+      select contact_id, orders, monetary_total, floor(extract(epoch from $2::timestamptz - last_purchase_at) / 86400) as days
+      from contact_feature where workspace_id = $1 and orders > 0
+    ) buyers
   ) r on r.contact_id = f.contact_id
   ${
     withHistory
@@ -59,15 +53,7 @@ export const scoringCursorSql = (withHistory: boolean) => `
 
 function toContactRow(row: CursorRow): ContactRow {
   return {
-    contactId: row.contact_id,
-    orders: row.orders,
-    purchaseDays: row.purchase_days,
-    monetaryTotal: row.monetary_total,
-    firstPurchaseDay: row.first_day,
-    lastPurchaseDay: row.last_day,
-    purchases30d: row.purchases_30d,
-    purchases90d: row.purchases_90d,
-    engagementHours: row.engagement_hours ?? [],
+    ...toContactFeatures(row),
     timeZone: row.time_zone,
     rfm: row.r !== null && row.f !== null && row.m !== null ? { r: row.r, f: row.f, m: row.m } : null,
     products: row.products ?? [],

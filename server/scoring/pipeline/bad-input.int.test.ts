@@ -66,14 +66,18 @@ describe("scoring a tiny workspace with awkward data", () => {
     await computeContactFeatures(client, workspaceId, new Date(), null);
     const feature = (id: string) => db.contactFeature.findUniqueOrThrow({ where: { contactId: BigInt(id) } });
     const outOfOrder = await feature(ids.outOfOrder!);
-    expect(outOfOrder).toMatchObject({ orders: 3, purchaseDays: 3, monetaryTotal: 100, purchases30d: 1, purchases90d: 3 });
+    // The first purchase (20, 80 days ago) is not a repeat transaction.
+    expect(outOfOrder).toMatchObject({ orders: 3, purchaseDays: 3, monetaryTotal: 100, repeatMonetaryTotal: 80, purchases30d: 1, purchases90d: 3 });
     expect(outOfOrder.firstPurchaseAt!.getTime()).toBeLessThan(outOfOrder.lastPurchaseAt!.getTime());
     expect(await feature(ids.refunded!)).toMatchObject({ orders: 2, monetaryTotal: 60 });
     // A negative "order" is a refund by another name: it lowers spend and is not an order.
     expect(await feature(ids.negative!)).toMatchObject({ orders: 0, monetaryTotal: -15 });
     expect(await feature(ids.silent!)).toMatchObject({ orders: 0, monetaryTotal: 0, opens30d: 0, favouriteCategory: null });
-    expect(await feature(ids.browser!)).toMatchObject({ orders: 0, opens30d: 1, favouriteCategory: "shoes" });
-    expect(await feature(ids.shopper!)).toMatchObject({ cartAbandonments: 1, sessions7d: 2, sessions30d: 2, sessions90d: 3, orders: 1, favouriteCategory: "bags" });
+    expect(await feature(ids.browser!)).toMatchObject({ orders: 0, opens7d: 1, opens30d: 1, opens90d: 1, views7d: 1, views90d: 1, carts90d: 0, favouriteCategory: "shoes" });
+    const shopper = await feature(ids.shopper!);
+    expect(shopper).toMatchObject({ cartAbandonments: 1, sessions7d: 2, sessions30d: 2, sessions90d: 3, carts7d: 2, views90d: 0, orders: 1, favouriteCategory: "bags" });
+    expect(shopper.activityHours.reduce((sum, n) => sum + n, 0)).toBe(3);
+    expect(shopper.lastEventAt!.getTime()).toBeGreaterThan(daysAgo(1.1).getTime());
   });
 
   it("skips the purchase models with a clear reason and still scores everyone", async () => {

@@ -7,24 +7,17 @@ import { assignCluster } from "../kmeans";
 import { predictProbability } from "../logistic-regression";
 import { createRecommender } from "../recommendations";
 import { rfmSegment } from "../rfm";
-import { bestSendHour, toLocalHistogram } from "../send-hour";
+import { propensityFeatures } from "../propensity-features";
+import { bestSendHour, HOURS, sendHourCounts, toLocalHistogram } from "../send-hour";
+import type { ContactFeatures } from "./feature-row";
 import { CLV_HORIZON, EXPECTED_PURCHASES_DAYS, type FittedModels } from "./fitted-models";
 
 const DAY_MS = 86_400_000;
 const RECOMMENDATIONS = 10;
 const VIEW_WEIGHT = 0.25;
 
-/** A contact's features as the apply stage reads them (days since the Unix epoch, UTC). */
-export type ContactRow = {
-  contactId: string;
-  orders: number;
-  purchaseDays: number;
-  monetaryTotal: number;
-  firstPurchaseDay: number | null;
-  lastPurchaseDay: number | null;
-  purchases30d: number;
-  purchases90d: number;
-  engagementHours: number[];
+/** A contact's features as the apply stage reads them, with its time zone, RFM scores and recent products. */
+export type ContactRow = ContactFeatures & {
   timeZone: string | null;
   rfm: { r: number; f: number; m: number } | null;
   /** Recently viewed or bought catalogue products (ids as text), with whether bought. */
@@ -56,14 +49,14 @@ export function clusterInput(features: ArrayLike<number>): Float64Array {
 }
 
 /** BG/NBD's summary in days: repeat purchase days, first to last purchase day, first purchase day to now. */
-export function historyOf(row: ContactRow, nowDay: number): CustomerHistory | null {
+export function historyOf(row: Pick<ContactFeatures, "orders" | "purchaseDays" | "firstPurchaseDay" | "lastPurchaseDay">, nowDay: number): CustomerHistory | null {
   if (row.orders === 0 || row.firstPurchaseDay === null || row.lastPurchaseDay === null) return null;
   const first = Math.floor(row.firstPurchaseDay);
   return { frequency: Math.max(0, row.purchaseDays - 1), recency: Math.floor(row.lastPurchaseDay) - first, age: Math.max(nowDay - first, 1e-6) };
 }
 
-/** The propensity and cluster features (MODEL_FEATURE_NAMES order) as of `nowDay`. */
-export function modelFeatures(row: ContactRow, nowDay: number): number[] {
+/** A buyer's cluster features (CLUSTER_FEATURE_NAMES order) as of `nowDay`. */
+export function clusterFeatures(row: ContactRow, nowDay: number): number[] {
   return [nowDay - row.lastPurchaseDay!, row.orders, row.monetaryTotal, nowDay - row.firstPurchaseDay!, row.purchases30d, row.purchases90d];
 }
 
@@ -101,6 +94,8 @@ export function createContactScorer(fitted: FittedModels) {
   const nowDay = new Date(fitted.asOf).getTime() / DAY_MS;
   const asOf = new Date(fitted.asOf);
   const bgNbd = fitted.bgnbd ? bgNbdCache(fitted.bgnbd) : null;
+  const utcCounts = new Float64Array(HOURS);
+  const localCounts = new Float64Array(HOURS);
   const recommenderModel = fitted.recommender;
   const productIndex = new Map(recommenderModel?.productIds.map((id, i) => [id, i]) ?? []);
   const recommend = recommenderModel
@@ -116,15 +111,15 @@ export function createContactScorer(fitted: FittedModels) {
   return (row: ContactRow): ContactScores => {
     const history = historyOf(row, nowDay);
     const bg = bgNbd && history ? bgNbd(history) : null;
-    const avgSpend = row.orders > 0 ? row.monetaryTotal / row.orders : 0;
-    const expectedSpend = fitted.gammaGamma && history ? gammaGammaExpectedSpend(fitted.gammaGamma, history.frequency, avgSpend) : null;
-    const features = history ? modelFeatures(row, nowDay) : null;
-    const clusterIndex = fitted.clusters && features ? assignCluster(fitted.clusters.model, clusterInput(features)) : null;
+    // Gamma-Gamma's z̄ is the mean repeat transaction; with none, the model predicts the population mean.
+    const repeatSpend = row.purchaseDays > 1 ? row.repeatMonetaryTotal / (row.purchaseDays - 1) : 0;
+    const expectedSpend = fitted.gammaGamma && history ? gammaGammaExpectedSpend(fitted.gammaGamma, history.frequency, repeatSpend) : null;
+    const clusterIndex = fitted.clusters && history ? assignCluster(fitted.clusters.model, clusterInput(clusterFeatures(row, nowDay))) : null;
 
     let sendHour: number | null = null;
     if (fitted.sendHourPrior) {
-      const local = toLocalHistogram(row.engagementHours.length === 24 ? row.engagementHours : new Array<number>(24).fill(0), row.timeZone, asOf);
-      sendHour = bestSendHour(local, fitted.sendHourPrior).hour;
+      sendHourCounts({ engagement: row.engagementHours, visits: row.activityHours, orders: row.purchaseHours }, utcCounts);
+      sendHour = bestSendHour(toLocalHistogram(utcCounts, row.timeZone, asOf, localCounts), fitted.sendHourPrior).hour;
     }
 
     let recommendations: string[] = [];
@@ -147,13 +142,13 @@ export function createContactScorer(fitted: FittedModels) {
       rfmRecency: row.rfm?.r ?? null,
       rfmFrequency: row.rfm?.f ?? null,
       rfmMonetary: row.rfm?.m ?? null,
-      rfmSegment: row.rfm ? rfmSegment(row.rfm.r, row.rfm.f) : null,
+      rfmSegment: row.rfm ? rfmSegment(row.rfm.r, row.rfm.f, row.orders) : null,
       probabilityAlive: bg?.alive ?? null,
       churnRisk: bg ? 1 - bg.alive : null,
       expectedPurchases90d: bg?.expected90d ?? null,
       expectedSpend,
       predictedClv: bg && expectedSpend !== null ? discountedValue(bg.clvPurchases, expectedSpend) : null,
-      propensity30d: fitted.propensity && features ? predictProbability(fitted.propensity, features) : null,
+      propensity30d: fitted.propensity ? predictProbability(fitted.propensity, propensityFeatures(row, nowDay)) : null,
       cluster: clusterIndex,
       clusterLabel: clusterIndex !== null ? fitted.clusters!.labels[clusterIndex]! : null,
       bestSendHour: sendHour,

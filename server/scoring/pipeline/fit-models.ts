@@ -8,24 +8,27 @@ import { ModelFitError } from "../errors";
 import { fitGammaGamma } from "../gamma-gamma";
 import { fitClusters } from "../kmeans";
 import { fitLogisticRegression, predictProbabilities } from "../logistic-regression";
-import { customerHistoriesAt, propensityTimeSplit, purchaseFeaturesAt } from "../purchase-log";
+import type { CustomerHistory } from "../customer-history";
+import { PROPENSITY_FEATURE_NAMES, PROPENSITY_LOG_SCALED, propensityMatrix } from "../propensity-features";
+import { customerHistoriesAt, purchaseFeaturesAt, repeatSpendAt } from "../purchase-log";
 import { holdoutRecall } from "../recommendation-eval";
 import { fitRecommender } from "../recommendations";
-import { toLocalHistogram, workspaceHourPrior } from "../send-hour";
+import { PRIOR_STRENGTH, SEND_HOUR_WEIGHTS, sendHourCounts, toLocalHistogram, workspaceHourPrior } from "../send-hour";
 import type { ModelName, ModelReport, ModelReports, ScoreCharts } from "../store/views";
-import { clusterInput } from "./contact-row";
-import { MODEL_FEATURE_NAMES, MODEL_VERSIONS, PROPENSITY_HORIZON_DAYS, type FittedModels } from "./fitted-models";
-import type { InteractionSample, PurchaseSample } from "./load-samples";
+import { clusterInput, historyOf } from "./contact-row";
+import { CLUSTER_FEATURE_NAMES, MODEL_VERSIONS, PROPENSITY_HORIZON_DAYS, type FittedModels } from "./fitted-models";
+import type { PropensitySample, PropensitySet } from "./load-propensity-sample";
+import type { HourSample, InteractionSample, PurchaseSample } from "./load-samples";
 
 /** Fewer purchasers than this and the purchase models are skipped: their figures would be noise. */
 export const MIN_PURCHASERS = 50;
-const LOG_SCALED = ["recency_days", "frequency", "monetary", "tenure_days", "purchases_30d", "purchases_90d"];
 
 export type FitInputs = {
   asOf: Date;
   purchases: PurchaseSample;
+  propensitySample: PropensitySample;
   interactions: InteractionSample;
-  engagement: { hours: number[]; time_zone: string | null }[];
+  engagement: HourSample;
   seed: number;
 };
 
@@ -56,7 +59,38 @@ function requirePurchasers(count: number, model: string) {
 
 const round = (value: number, digits = 4) => Number(value.toFixed(digits));
 
-export function fitModels({ asOf, purchases, interactions, engagement, seed }: FitInputs): FitOutcome {
+/**
+ * The baseline beside propensity: BG/NBD's P(purchase in the horizon), fitted at the held-out
+ * cut-off. BG/NBD only knows contacts who have bought, so both AUCs are taken on those
+ * (`purchaserAuc` and `bgnbdAuc`); empty when they are too few to fit.
+ */
+function bgNbdBaseline(test: PropensitySet, predicted: Float64Array): Record<string, number> {
+  const buyers: number[] = [];
+  const histories: CustomerHistory[] = [];
+  test.contacts.forEach((contact, i) => {
+    const history = historyOf(contact, test.featureDay);
+    if (!history) return;
+    buyers.push(i);
+    histories.push(history);
+  });
+  try {
+    const fit = fitBgNbd({
+      frequency: Float64Array.from(histories, (h) => h.frequency),
+      recency: Float64Array.from(histories, (h) => h.recency),
+      age: Float64Array.from(histories, (h) => h.age),
+    });
+    const labels = Uint8Array.from(buyers, (i) => test.labels[i]!);
+    const baseline = Float64Array.from(histories, (history) => bgNbdProbabilityOfPurchase(fit.params, history, PROPENSITY_HORIZON_DAYS));
+    const purchaserAuc = rocAuc(Float64Array.from(buyers, (i) => predicted[i]!), labels);
+    const bgnbdAuc = rocAuc(baseline, labels);
+    return Number.isFinite(purchaserAuc) && Number.isFinite(bgnbdAuc) ? { purchaserAuc: round(purchaserAuc), bgnbdAuc: round(bgnbdAuc), testPurchasers: buyers.length } : {};
+  } catch (error) {
+    if (error instanceof ModelFitError) return {};
+    throw error;
+  }
+}
+
+export function fitModels({ asOf, purchases, propensitySample, interactions, engagement, seed }: FitInputs): FitOutcome {
   const nowDay = asOf.getTime() / 86_400_000;
   const { log } = purchases;
   const purchasers = log.customers;
@@ -69,16 +103,9 @@ export function fitModels({ asOf, purchases, interactions, engagement, seed }: F
     return { value: fit.params, converged: fit.converged, params: { r: round(r), alpha: round(alpha), a: round(a), b: round(b) }, validation: { logLikelihood: round(fit.logLikelihood, 2), customers: fit.customers, iterations: fit.iterations } };
   });
 
-  const monetary = new Float64Array(purchasers);
-  const orders = new Float64Array(purchasers);
-  for (let k = 0; k < log.day.length; k++) {
-    monetary[log.customer[k]!]! += log.amount[k]!;
-    orders[log.customer[k]!]!++;
-  }
-  for (let c = 0; c < purchasers; c++) monetary[c] = orders[c]! > 0 ? monetary[c]! / orders[c]! : 0;
   const gammaGamma = attempt("gammaGamma", () => {
     requirePurchasers(purchasers, "Gamma-Gamma");
-    const fit = fitGammaGamma({ frequency: histories.frequency, monetary });
+    const fit = fitGammaGamma({ frequency: histories.frequency, monetary: repeatSpendAt(log, nowDay) });
     const { p, q, gamma } = fit.params;
     return { value: fit.params, converged: fit.converged, params: { p: round(p), q: round(q), gamma: round(gamma) }, validation: { logLikelihood: round(fit.logLikelihood, 2), customers: fit.customers } };
   });
@@ -92,29 +119,23 @@ export function fitModels({ asOf, purchases, interactions, engagement, seed }: F
   let roc: ScoreCharts["roc"] = [];
   const propensity = attempt("propensity", () => {
     requirePurchasers(purchasers, "Propensity");
-    const cutoffDay = nowDay - PROPENSITY_HORIZON_DAYS;
-    const { train, test } = propensityTimeSplit(log, cutoffDay, PROPENSITY_HORIZON_DAYS);
-    const model = fitLogisticRegression(train.features, train.labels, { featureNames: MODEL_FEATURE_NAMES, logScaledFeatures: LOG_SCALED, l2: 1 });
-    const predicted = predictProbabilities(model, test.features);
+    const { train, test } = propensitySample;
+    const model = fitLogisticRegression(propensityMatrix(train.contacts, train.featureDay), train.labels, {
+      featureNames: PROPENSITY_FEATURE_NAMES,
+      logScaledFeatures: PROPENSITY_LOG_SCALED,
+      l2: 1,
+    });
+    const predicted = predictProbabilities(model, propensityMatrix(test.contacts, test.featureDay));
     const auc = rocAuc(predicted, test.labels);
     if (!Number.isFinite(auc)) throw new ModelFitError("insufficient_data", "Propensity needs buyers and non-buyers in the last 30 days to validate on.");
-    const validation: Record<string, number> = { auc: round(auc), logLoss: round(logLoss(predicted, test.labels)), trainContacts: train.labels.length, testContacts: test.labels.length };
-    // Baseline: BG/NBD's P(purchase in the next 30 days), fitted on the same cut-off.
-    try {
-      const atCutoff = customerHistoriesAt(log, cutoffDay);
-      const active = Array.from(test.customers);
-      const baselineFit = fitBgNbd({
-        frequency: Float64Array.from(active, (c) => atCutoff.frequency[c]!),
-        recency: Float64Array.from(active, (c) => atCutoff.recency[c]!),
-        age: Float64Array.from(active, (c) => atCutoff.age[c]!),
-      });
-      const baseline = Float64Array.from(active, (c) =>
-        bgNbdProbabilityOfPurchase(baselineFit.params, { frequency: atCutoff.frequency[c]!, recency: atCutoff.recency[c]!, age: atCutoff.age[c]! }, PROPENSITY_HORIZON_DAYS),
-      );
-      validation.bgnbdAuc = round(rocAuc(baseline, test.labels));
-    } catch (error) {
-      if (!(error instanceof ModelFitError)) throw error;
-    }
+    const validation: Record<string, number> = {
+      auc: round(auc),
+      logLoss: round(logLoss(predicted, test.labels)),
+      trainContacts: train.labels.length,
+      testContacts: test.labels.length,
+      testBuyers: test.labels.reduce((sum, label) => sum + label, 0),
+    };
+    Object.assign(validation, bgNbdBaseline(test, predicted));
     calibration = calibrationTable(predicted, test.labels).map((bin) => ({ bin: bin.bin, predicted: round(bin.meanPredicted), observed: round(bin.observedRate), count: bin.count }));
     roc = rocCurve(predicted, test.labels).map((point) => ({ fpr: round(point.falsePositiveRate), tpr: round(point.truePositiveRate) }));
     return { value: model, converged: model.converged, params: { l2: model.l2, features: model.featureNames.length }, validation };
@@ -128,7 +149,7 @@ export function fitModels({ asOf, purchases, interactions, engagement, seed }: F
       const row = features.values.subarray(i * features.columns, (i + 1) * features.columns);
       row.set(clusterInput(row));
     }
-    const model = fitClusters(features, { featureNames: MODEL_FEATURE_NAMES, seed });
+    const model = fitClusters(features, { featureNames: CLUSTER_FEATURE_NAMES, seed });
     const descriptions = describeClusters(model);
     const labels = descriptions.map((description, c) => `${c + 1}: ${description}`);
     clusterChart = model.centroids.map((centroid, c) => ({
@@ -161,14 +182,16 @@ export function fitModels({ asOf, purchases, interactions, engagement, seed }: F
   });
 
   const sendHour = attempt("sendHour", () => {
-    if (engagement.length === 0) throw new ModelFitError("insufficient_data", "Best send hour needs email opens or clicks.");
-    const totals = new Float64Array(24);
-    for (const row of engagement) {
-      const local = toLocalHistogram(row.hours, row.time_zone, asOf);
-      for (let h = 0; h < 24; h++) totals[h]! += local[h]!;
-    }
-    const prior = workspaceHourPrior(totals);
-    return { value: Array.from(prior, (p) => round(p, 6)), converged: true, params: { priorStrength: 10 }, validation: { sampledContacts: engagement.length } };
+    if (engagement.length === 0) throw new ModelFitError("insufficient_data", "Best send hour needs email opens or clicks, site visits or orders.");
+    const prior = workspaceHourPrior(
+      engagement.map((row) => toLocalHistogram(sendHourCounts({ engagement: row.engagement_hours, visits: row.activity_hours, orders: row.purchase_hours }), row.time_zone, asOf)),
+    );
+    return {
+      value: Array.from(prior, (p) => round(p, 6)),
+      converged: true,
+      params: { priorStrength: PRIOR_STRENGTH, engagementWeight: SEND_HOUR_WEIGHTS.engagement, visitWeight: SEND_HOUR_WEIGHTS.visits, orderWeight: SEND_HOUR_WEIGHTS.orders },
+      validation: { sampledContacts: engagement.length, priorPeakShare: round(Math.max(...prior)) },
+    };
   });
 
   return {

@@ -103,12 +103,15 @@ export async function loadInteractionSample(client: pg.Client, workspaceId: stri
   return out;
 }
 
-/** Engagement hour histograms (UTC) and time zones of up to `size` engaged contacts. */
-export async function loadEngagementSample(client: pg.Client, workspaceId: string, size: number, seed: number) {
-  const { rows } = await client.query<{ hours: number[]; time_zone: string | null }>(
-    `select f.engagement_hours as hours, c.time_zone
+export type HourSample = { engagement_hours: number[]; activity_hours: number[]; purchase_hours: number[]; time_zone: string | null }[];
+
+/** Hour histograms (UTC) and time zones of up to `size` contacts with opens, clicks, visits or orders. */
+export async function loadHourSample(client: pg.Client, workspaceId: string, size: number, seed: number): Promise<HourSample> {
+  const { rows } = await client.query<HourSample[number]>(
+    `select f.engagement_hours, f.activity_hours, f.purchase_hours, c.time_zone
      from contact_feature f join contact c on c.id = f.contact_id
-     where f.workspace_id = $1 and f.engagement_hours <> array_fill(0, array[24])
+     where f.workspace_id = $1
+       and (f.engagement_hours <> array_fill(0, array[24]) or f.activity_hours <> array_fill(0, array[24]) or f.purchase_hours <> array_fill(0, array[24]))
      order by ${seededOrder("f.contact_id")} limit $2`,
     [workspaceId, size, seed],
   );

@@ -37,6 +37,10 @@ describe("a scoring run on a generated shop", () => {
     }
     expect(latest.models.propensity.validation!.auc).toBeGreaterThan(0.6);
     expect(latest.models.propensity.validation!.bgnbdAuc).toBeGreaterThan(0.5);
+    expect(latest.models.propensity.validation!.purchaserAuc).toBeGreaterThan(0.5);
+    // Trained and validated on every contact seen by the cut-off, not only on buyers.
+    const buyers = await db.contactFeature.count({ where: { workspaceId, orders: { gt: 0 } } });
+    expect(latest.models.propensity.validation!.testContacts).toBeGreaterThan(buyers);
     expect(latest.models.recommendations.validation!.recallAt10).toBeGreaterThanOrEqual(latest.models.recommendations.validation!.bestSellerRecallAt10!);
     expect(latest.charts.rfmGrid.length).toBeGreaterThan(5);
     expect(latest.charts.calibration).toHaveLength(10);
@@ -45,6 +49,49 @@ describe("a scoring run on a generated shop", () => {
     expect(latest.charts.clusters.reduce((sum, c) => sum + c.size, 0)).toBe(latest.charts.rfmSegments.reduce((sum, s) => sum + s.count, 0));
     expect(latest.charts.clvHistogram.length).toBeGreaterThan(3);
   }, 180_000);
+
+  it("gives every contact a purchase probability, buyers or not", async () => {
+    expect(await db.contactScore.count({ where: { workspaceId, propensity30d: null } })).toBe(0);
+    const [neverBought] = await client.query<{ avg: number }>(
+      `select avg(s.propensity_30d)::float8 as avg from contact_score s join contact_feature f on f.contact_id = s.contact_id
+       where s.workspace_id = $1 and f.orders = 0`,
+      [workspaceId],
+    ).then((result) => result.rows);
+    const [bought] = await client.query<{ avg: number }>(
+      `select avg(s.propensity_30d)::float8 as avg from contact_score s join contact_feature f on f.contact_id = s.contact_id
+       where s.workspace_id = $1 and f.purchases_30d > 0`,
+      [workspaceId],
+    ).then((result) => result.rows);
+    expect(neverBought!.avg).toBeGreaterThan(0);
+    expect(bought!.avg).toBeGreaterThan(neverBought!.avg);
+  });
+
+  it("uses all five frequency scores and keeps one-time buyers out of the repeat-buyer segments", async () => {
+    const latest = (await readLatestScores(db, workspaceId))!;
+    expect(new Set(latest.charts.rfmGrid.map((cell) => cell.f))).toEqual(new Set([1, 2, 3, 4, 5]));
+    const misnamed = await client.query(
+      `select 1 from contact_score s join contact_feature f on f.contact_id = s.contact_id
+       where s.workspace_id = $1 and f.orders = 1 and s.rfm_segment in ('Champions', 'Loyal', 'Can''t lose them', 'At risk')`,
+      [workspaceId],
+    );
+    expect(misnamed.rowCount).toBe(0);
+  });
+
+  it("spreads best send hours by each contact's own activity; only contacts without any get the workspace's hour", async () => {
+    const { sendHours } = (await readLatestScores(db, workspaceId))!.charts;
+    const own = sendHours.map((bin) => bin.count - (bin.priorOnly ?? 0));
+    const ownTotal = own.reduce((sum, count) => sum + count, 0);
+    expect(own.filter((count) => count > 0).length).toBeGreaterThan(20);
+    expect(Math.max(...own) / ownTotal).toBeLessThan(0.15);
+    const none = "array_fill(0, array[24])";
+    const withoutHours = await client.query<{ n: number }>(
+      `select count(*)::int as n from contact_feature
+       where workspace_id = $1 and engagement_hours = ${none} and activity_hours = ${none} and purchase_hours = ${none}`,
+      [workspaceId],
+    );
+    expect(sendHours.reduce((sum, bin) => sum + (bin.priorOnly ?? 0), 0)).toBe(withoutHours.rows[0]!.n);
+    expect(sendHours.filter((bin) => (bin.priorOnly ?? 0) > 0)).toHaveLength(1);
+  });
 
   it("explains a buyer's scores on the contact page", async () => {
     const buyer = await db.contactFeature.findFirstOrThrow({ where: { workspaceId, purchaseDays: { gte: 2 } }, orderBy: { contactId: "asc" } });

@@ -11,14 +11,19 @@ import { dropStagingTable, stagingTable } from "../store/staging";
 import { SCORE_STAGES, type ModelReports, type ScoreCharts, type ScoreRunTrigger, type ScoreStage } from "../store/views";
 import { applyScores } from "./apply-scores";
 import { fitModels } from "./fit-models";
-import { MODEL_VERSIONS, type FittedModels } from "./fitted-models";
-import { loadEngagementSample, loadInteractionSample, loadPurchaseSample } from "./load-samples";
+import { FEATURE_VERSION, MODEL_VERSIONS, PROPENSITY_HORIZON_DAYS, type FittedModels } from "./fitted-models";
+import { loadPropensitySample } from "./load-propensity-sample";
+import { loadHourSample, loadInteractionSample, loadPurchaseSample } from "./load-samples";
 
 
 export type PipelineOptions = {
   /** Purchasers the purchase models are fitted on (seeded sample). */
   sampleSize?: number;
+  /** Contacts, buyers or not, the propensity model is fitted on (seeded sample). */
+  propensitySampleSize?: number;
   seed?: number;
+  /** Recompute every contact's features even where an incremental pass would do (benchmarks). */
+  fullFeaturePass?: boolean;
   /** Test hook: throw just before the swap. */
   failBeforeSwap?: boolean;
 };
@@ -39,7 +44,9 @@ export type PipelineArgs = PipelineOptions & {
 export type PipelineOutcome = { scoreRunId: string; contacts: number; stages: Record<string, number> };
 
 const DEFAULT_SAMPLE = 50_000;
-const ENGAGEMENT_SAMPLE = 20_000;
+/** Contacts of every kind the propensity model is trained and validated on. */
+const PROPENSITY_SAMPLE = 50_000;
+const HOUR_SAMPLE = 20_000;
 const json = (value: unknown) => value as Prisma.InputJsonObject;
 
 export async function runScorePipeline(args: PipelineArgs): Promise<PipelineOutcome> {
@@ -65,18 +72,22 @@ export async function runScorePipeline(args: PipelineArgs): Promise<PipelineOutc
   const stageWork: Record<ScoreStage, () => Promise<void>> = {
     async features() {
       const previous = await db.scoreRun.findFirst({ where: { workspaceId, status: "succeeded" }, orderBy: { startedAt: "desc" }, select: { fitted: true } });
-      const previousWatermark = (previous?.fitted as Partial<FittedModels> | undefined)?.eventWatermark ?? null;
+      const previousFitted = previous?.fitted as Partial<FittedModels> | undefined;
+      const previousWatermark = !args.fullFeaturePass && previousFitted?.featureVersion === FEATURE_VERSION ? (previousFitted.eventWatermark ?? null) : null;
       const pass = await computeContactFeatures(client, workspaceId, asOf, previousWatermark);
-      fitted = { ...fitted, eventWatermark: pass.eventWatermark };
-      contacts = pass.contacts;
+      fitted = { ...fitted, eventWatermark: pass.eventWatermark, featureVersion: FEATURE_VERSION };
+      // An incremental pass rewrites only some rows; the apply stage scores them all.
+      const featureRows = await client.query<{ n: number }>("select count(*)::int as n from contact_feature where workspace_id = $1", [workspaceId]);
+      contacts = pass.mode === "full" ? pass.contacts : featureRows.rows[0]!.n;
     },
     async fit() {
       const seed = args.seed ?? 42;
       const purchases = await loadPurchaseSample(client, workspaceId, asOf, args.sampleSize ?? DEFAULT_SAMPLE, seed);
       const interactions = await loadInteractionSample(client, workspaceId, purchases.contactIds, asOf);
-      const engagement = await loadEngagementSample(client, workspaceId, ENGAGEMENT_SAMPLE, seed);
+      const propensitySample = await loadPropensitySample(client, workspaceId, asOf, { size: args.propensitySampleSize ?? PROPENSITY_SAMPLE, seed, horizonDays: PROPENSITY_HORIZON_DAYS });
+      const engagement = await loadHourSample(client, workspaceId, HOUR_SAMPLE, seed);
       const purchasers = await client.query<{ n: number }>("select count(*)::int as n from contact_feature where workspace_id = $1 and orders > 0", [workspaceId]);
-      const outcome = fitModels({ asOf, purchases, interactions, engagement, seed });
+      const outcome = fitModels({ asOf, purchases, propensitySample, interactions, engagement, seed });
       fitted = { ...fitted, ...outcome.fitted };
       const rfmPurchasers = purchasers.rows[0]!.n;
       models = {

@@ -4,6 +4,7 @@ import type { ScoreCharts } from "./views";
 
 const CLV_BINS = 20;
 const CHURN_BINS = 10;
+const NO_HOURS = "array_fill(0, array[24])";
 
 type StagingCharts = Pick<ScoreCharts, "rfmGrid" | "rfmSegments" | "clvHistogram" | "churnHistogram" | "sendHours"> & { clusterSizes: Map<number, number> };
 
@@ -28,8 +29,12 @@ export async function stagingCharts(client: pg.ClientBase, table: string): Promi
     `select least(floor(churn_risk * ${CHURN_BINS}), ${CHURN_BINS - 1})::int as bin, count(*)::int as count
      from ${table} where churn_risk is not null group by 1 order by 1`,
   );
-  const sendHours = await client.query<{ hour: number; count: number }>(
-    `select best_send_hour::int as hour, count(*)::int as count from ${table} where best_send_hour is not null group by 1 order by 1`,
+  // Contacts without a single open, click, visit or order get the workspace prior's hour: counted apart.
+  const sendHours = await client.query<{ hour: number; count: number; prior_only: number }>(
+    `select s.best_send_hour::int as hour, count(*)::int as count,
+       count(*) filter (where coalesce(f.engagement_hours = ${NO_HOURS} and f.activity_hours = ${NO_HOURS} and f.purchase_hours = ${NO_HOURS}, true))::int as prior_only
+     from ${table} s left join contact_feature f on f.contact_id = s.contact_id
+     where s.best_send_hour is not null group by 1 order by 1`,
   );
   const clusters = await client.query<{ cluster: number; count: number }>(
     `select cluster, count(*)::int as count from ${table} where cluster is not null group by 1`,
@@ -43,7 +48,7 @@ export async function stagingCharts(client: pg.ClientBase, table: string): Promi
       count: row.count,
     })),
     churnHistogram: churn.rows.map((row) => ({ from: row.bin / CHURN_BINS, to: (row.bin + 1) / CHURN_BINS, count: row.count })),
-    sendHours: sendHours.rows,
+    sendHours: sendHours.rows.map((row) => ({ hour: row.hour, count: row.count, priorOnly: row.prior_only })),
     clusterSizes: new Map(clusters.rows.map((row) => [row.cluster, row.count])),
   };
 }

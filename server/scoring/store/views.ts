@@ -29,7 +29,8 @@ export type ScoreCharts = {
   calibration: { bin: number; predicted: number; observed: number; count: number }[];
   roc: { fpr: number; tpr: number }[];
   clusters: { id: number; label: string; size: number; description: string; centroid: Record<string, number> }[];
-  sendHours: { hour: number; count: number }[];
+  /** Contacts per best local send hour; priorOnly of them had no events and got the workspace's hour (absent before v2). */
+  sendHours: { hour: number; count: number; priorOnly?: number }[];
 };
 
 export const EMPTY_CHARTS: ScoreCharts = {
