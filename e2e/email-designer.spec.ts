@@ -123,6 +123,72 @@ test("a marketer designs an email from the newsletter starter, previews it as a 
   await expect(page.getByRole("table").getByText(/new picks for you this week/).first()).toBeVisible();
 });
 
+test("a marketer nests show-if groups, moves blocks across columns without dragging and counts empty tokens", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signIn(page, MARKETER);
+  await page.goto("/emails");
+  await page.getByLabel("Name").fill(`Columns and conditions ${Date.now()}`);
+  await page.getByRole("radio", { name: "Product recommendations newsletter" }).check();
+  await page.getByRole("button", { name: "Create email" }).click();
+  await expect(page).toHaveURL(/\/emails\/[0-9a-f-]{36}$/);
+  await expect(canvasBlocks(page)).toHaveCount(11);
+
+  // Empty-token counts, cart tokens included, for the whole audience.
+  await page.getByLabel("Subject", { exact: true }).fill("Your cart: {{ cart.total }}");
+  const tokens = page.getByRole("region", { name: "Tokens and empty values" });
+  await expect(tokens.getByRole("row", { name: /cart\.total/ })).toContainText(/\d+ of \d+/, { timeout: 20_000 });
+  await expect(tokens.getByRole("row", { name: /contact\.first_name/ })).toContainText(/\d+ of \d+/);
+  await snap(page, "email-empty-tokens");
+
+  // Move a block to the other column with the side panel's button, then undo and redo it.
+  const column = (n: number) => page.getByRole("list", { name: `Column ${n}` });
+  const pointsText = page.locator('li[data-block-id="points-text"]');
+  await pointsText.click();
+  await page.getByRole("button", { name: "Move to column 2" }).click();
+  await expect(column(2).locator('li[data-block-id="points-text"]')).toHaveCount(1);
+  await expect(column(1).locator("li")).toHaveCount(0);
+  await page.keyboard.press("Control+z");
+  await expect(column(1).locator('li[data-block-id="points-text"]')).toHaveCount(1);
+  await page.keyboard.press("Control+Shift+z");
+  await expect(column(2).locator('li[data-block-id="points-text"]')).toHaveCount(1);
+
+  // And with the keyboard: Alt+← takes the focused button block to column 1, focus follows it.
+  const pointsButton = page.locator('li[data-block-id="points-button"]');
+  await pointsButton.focus();
+  await page.keyboard.press("Alt+ArrowLeft");
+  await expect(column(1).locator('li[data-block-id="points-button"]')).toHaveCount(1);
+  await expect(pointsButton).toBeFocused();
+  await page.getByRole("button", { name: "Move out of the columns" }).click();
+  await expect.poll(async () => (await blockOrder(page)).slice(5, 7)).toEqual(["points", "points-button"]);
+  await snap(page, "email-column-moves");
+
+  // A nested, negated OR group in the VIP block's show-if condition.
+  await page.locator('li[data-block-id="vip"]').click();
+  const showIf = page.getByRole("group", { name: "Segment conditions" });
+  await showIf.getByRole("button", { name: "Add group", exact: true }).click();
+  const group = showIf.getByRole("group", { name: "Group 2" });
+  await group.getByRole("group", { name: "Combine group 2 with" }).getByRole("button", { name: "ANY (OR)" }).click();
+  await group.getByLabel("NOT (exclude contacts matching group 2)").check();
+  const first = group.getByRole("group", { name: "condition 2.1" });
+  await expect(first.getByRole("alert")).toContainText(/Enter/, { timeout: 10_000 });
+  await first.getByLabel("Value of country").fill("US");
+  await expect(first.getByRole("alert")).toHaveCount(0, { timeout: 10_000 });
+  await group.getByRole("button", { name: "Add condition to group 2" }).click();
+  const second = group.getByRole("group", { name: "condition 2.2" });
+  await second.getByLabel("Contact field").fill("city");
+  await second.getByLabel("Value of city").fill("Paris");
+  await expect(saveStatus(page)).toHaveText(/^Saved · \d/, { timeout: 10_000 });
+  await expect(page.locator('li[data-block-id="vip"]')).not.toHaveAttribute("data-issues", "error");
+  await expectAccessible(page);
+  await snap(page, "email-show-if-nested");
+
+  // The preview decides the nested group for a contact and says so.
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+  await page.getByRole("button", { name: "Random contact" }).click();
+  const visibility = page.getByRole("region", { name: /Blocks for this contact on desktop/ });
+  await expect(visibility.locator("li", { hasText: "vip" })).toContainText("none of (whose country is US or whose city is Paris)", { timeout: 15_000 });
+});
+
 test("a marketer restores an earlier version of an email", async ({ page }) => {
   await signIn(page, MARKETER);
   await page.goto("/emails");

@@ -61,13 +61,42 @@ describe("validateDocument", () => {
     );
     expect(issues.map((issue) => [issue.blockId, issue.message])).toEqual([
       ["a", expect.stringMatching(/shoe_size/)],
-      ["a", 'The contact field "shoe_size" is not available in emails'],
-      ["b", 'No contact has the attribute "shoe_size" yet'],
-      ["c", 'The contact field "created_at" is not available in emails'],
-      ["d", 'Unknown segment "seg-gone"'],
+      ["a", 'Condition 1: The contact field "shoe_size" is not available in emails'],
+      ["b", 'Condition 1: No contact has the attribute "shoe_size" yet'],
+      ["c", 'Condition 1: The contact field "created_at" is not available in emails'],
+      ["d", 'Condition 1.1: Unknown segment "seg-gone"'],
       ["e", "Condition 1: Enter some text."],
       ["f", expect.stringMatching(/Event conditions are not available on email blocks: use a segment/)],
     ]);
+  });
+
+  it("names the condition at fault inside nested and negated groups", () => {
+    const showIf = {
+      kind: "group",
+      op: "and",
+      children: [
+        { kind: "attribute", field: "city", valueType: "string", op: "equals", value: "Portland" },
+        {
+          kind: "group",
+          op: "or",
+          negate: true,
+          children: [
+            { kind: "segment", segmentId: "seg-vip", member: true },
+            { kind: "group", op: "and", children: [{ kind: "consent", purpose: "email_marketing", state: "granted" }, { kind: "attribute", field: "last_seen_at", valueType: "date", op: "within_last_days", days: 3 }] },
+          ],
+        },
+      ],
+    } as never;
+    const issues = validate(documentWith([{ id: "deep", type: "spacer", height: 8, showIf }]));
+    expect(issues.map((issue) => [issue.blockId, issue.path, issue.message])).toEqual([
+      ["deep", "showIf", expect.stringMatching(/^Condition 2\.2\.1: Consent conditions are not available on email blocks/)],
+      ["deep", "showIf", 'Condition 2.2.2: The contact field "last_seen_at" is not available in emails'],
+    ]);
+  });
+
+  it("accepts a valid nested condition", () => {
+    const showIf = { kind: "group", op: "or", children: [{ kind: "segment", segmentId: "seg-vip", member: true }, { kind: "group", op: "and", negate: true, children: [{ kind: "score", field: "churn_risk", valueType: "number", op: "gt", value: 0.5 }] }] } as never;
+    expect(validate(documentWith([{ id: "ok", type: "spacer", height: 8, showIf }]))).toEqual([]);
   });
 
   it("flags duplicate block ids, including inside columns", () => {

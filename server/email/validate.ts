@@ -89,22 +89,30 @@ type ConditionProblem = { message: string; warning?: true };
 export function conditionProblems(condition: ShowIf, options: ValidationOptions): ConditionProblem[] {
   const result = validateSegmentDefinition({ version: 1, root: condition });
   const segmentRules = result.ok ? [] : result.issues.map((issue) => ({ message: `${conditionLabel(issue.path)}: ${issue.message}` }));
-  return [...segmentRules, ...emailProblems(condition, options).map((message) => (typeof message === "string" ? { message } : message))];
+  return [...segmentRules, ...emailProblems(condition, "root", options)];
 }
 
-function emailProblems(node: SegmentNode, options: ValidationOptions): (string | ConditionProblem)[] {
-  if (node.kind === "group") return node.children.flatMap((child) => emailProblems(child, options));
+/** Each problem names its condition as the editor numbers it ("Condition 2.1: …"), however deep the group. */
+function emailProblems(node: SegmentNode, path: string, options: ValidationOptions): ConditionProblem[] {
+  if (node.kind === "group") return node.children.flatMap((child, i) => emailProblems(child, `${path}.children[${i}]`, options));
+  const label = conditionLabel(path);
+  const problem = conditionProblem(node, options);
+  if (problem === null) return [];
+  return [typeof problem === "string" ? { message: `${label}: ${problem}` } : { ...problem, message: `${label}: ${problem.message}` }];
+}
+
+function conditionProblem(node: Exclude<SegmentNode, { kind: "group" }>, options: ValidationOptions): string | ConditionProblem | null {
   const unavailable = unavailableConditionReason(node);
-  if (unavailable) return [unavailable];
+  if (unavailable) return unavailable;
   if (node.kind === "segment") {
-    return !options.segmentIds || options.segmentIds.includes(node.segmentId) ? [] : [`Unknown segment "${node.segmentId}"`];
+    return !options.segmentIds || options.segmentIds.includes(node.segmentId) ? null : `Unknown segment "${node.segmentId}"`;
   }
   if (node.kind === "attribute") {
     const key = node.field.startsWith("attributes.") ? node.field.slice("attributes.".length) : null;
-    if (key !== null) return options.attributeKeys.includes(key) ? [] : [{ message: `No contact has the attribute "${key}" yet`, warning: true }];
-    return isRecipientField(node.field) ? [] : [`The contact field "${node.field}" is not available in emails`];
+    if (key !== null) return options.attributeKeys.includes(key) ? null : { message: `No contact has the attribute "${key}" yet`, warning: true };
+    return isRecipientField(node.field) ? null : `The contact field "${node.field}" is not available in emails`;
   }
-  return [];
+  return null;
 }
 
 /** "root.children[1].children[0]" → "Condition 2.1", as the condition editor numbers them. */

@@ -23,6 +23,29 @@ describe("block visibility for the preview", () => {
     expect(buyers?.reason).toMatch(/use a segment/);
   });
 
+  it("decides nested and negated groups for the contact, and says why", () => {
+    const showIf = {
+      kind: "group",
+      op: "and",
+      children: [
+        { kind: "attribute", field: "city", valueType: "string", op: "equals", value: "Portland" },
+        { kind: "group", op: "or", negate: true, children: [{ kind: "segment", segmentId: "seg-vip", member: true }, { kind: "score", field: "churn_risk", valueType: "number", op: "gt", value: 0.5 }] },
+      ],
+    } as never;
+    const document = documentWith([{ id: "nested", type: "spacer", height: 8, showIf }]);
+    const loyal = recipientWith({ contact: { city: "Portland" }, scores: { churn_risk: 0.1 } });
+    const vip = recipientWith({ contact: { city: "Portland" }, scores: { churn_risk: 0.1 }, segments: ["seg-vip"] });
+    const [shown] = blockVisibilityFor(document, loyal, { segmentName: (id) => (id === "seg-vip" ? "VIP" : undefined) });
+    expect(shown).toEqual({ blockId: "nested", shown: true, reason: "Shown: this contact is one whose city is Portland and none of (who are in VIP or whose churn risk is over 0.5)" });
+    expect(blockVisibilityFor(document, vip)[0]?.shown).toBe(false);
+  });
+
+  it("hides a block when a condition deep inside a group needs event facts", () => {
+    const showIf = { kind: "group", op: "or", children: [{ kind: "group", op: "and", children: [{ kind: "sequence", first: { name: "Product Added" }, notFollowedBy: { name: "Order Completed" }, withinMinutes: 30 }] }] } as never;
+    const [block] = blockVisibilityFor(documentWith([{ id: "deep", type: "spacer", height: 8, showIf }]), recipientWith());
+    expect(block).toEqual({ blockId: "deep", shown: false, reason: expect.stringMatching(/^Hidden: Event conditions are not available/) });
+  });
+
   it("describes nested groups with their connectives and saved segment names", () => {
     expect(
       describeCondition(

@@ -51,6 +51,10 @@ export function CanvasBlock({ block, theme, selectedId }: { block: AnyBlock; the
       dispatch({ type: "moveBy", id: block.id, delta: event.key === "ArrowUp" ? -1 : 1 });
       // Reordering moves the element in the DOM, which drops its focus: take it back.
       requestAnimationFrame(() => itemRef.current?.focus());
+    } else if (event.altKey && (event.key === "ArrowLeft" || event.key === "ArrowRight")) {
+      event.preventDefault();
+      // The block mounts anew in the other column's list, selected: its effect above takes the focus.
+      dispatch({ type: "moveAcrossColumns", id: block.id, delta: event.key === "ArrowLeft" ? -1 : 1 });
     } else if (event.key === "Delete" || event.key === "Backspace") {
       event.preventDefault();
       dispatch({ type: "remove", id: block.id });

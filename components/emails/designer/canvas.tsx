@@ -36,7 +36,7 @@ export function DesignCanvas({ document, selectedId }: { document: EmailDocument
   const canvas = (
     <section aria-label="Canvas" className="rounded-lg border border-slate-200 p-4 shadow-sm" style={{ backgroundColor: document.theme.backgroundColor }}>
       <p id="canvas-keys" className="mb-2 text-xs text-slate-700">
-        {readOnly ? "Select a block to see its settings." : "Select a block to edit it. Alt+↑/↓ moves the focused block, Delete removes it, Ctrl+Z undoes."}
+        {readOnly ? "Select a block to see its settings." : "Select a block to edit it. Alt+↑/↓ moves the focused block, Alt+←/→ moves it between columns, Delete removes it, Ctrl+Z undoes."}
       </p>
       <ol aria-label="Email blocks" className="mx-auto max-w-[600px] space-y-1 p-2" style={{ backgroundColor: document.theme.contentBackgroundColor, color: document.theme.textColor }}>
         <SortableContext items={document.blocks.map((block) => block.id)} strategy={verticalListSortingStrategy} disabled={readOnly}>

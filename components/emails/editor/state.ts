@@ -1,5 +1,6 @@
 import type { EmailDocument } from "@/server/email/document";
 import { blockIds, freshId, newBlock, type AnyBlock, type BlockType } from "./blocks";
+import { neighbourColumnPosition } from "./column-moves";
 import { blocksIn, duplicateBlock, insertBlock, locate, moveBlock, moveBlockBy, removeBlock, updateBlock, type Position } from "./document-ops";
 
 /*
@@ -27,6 +28,8 @@ export type EditorAction =
   | { type: "insert"; blockType: BlockType; position: Position }
   | { type: "move"; id: string; to: Position }
   | { type: "moveBy"; id: string; delta: -1 | 1 }
+  /** Alt+←/→ on a block inside columns: to the same row of the neighbouring column. */
+  | { type: "moveAcrossColumns"; id: string; delta: -1 | 1 }
   | { type: "duplicate"; id: string }
   | { type: "remove"; id: string }
   /** `field` names what is being typed into; consecutive edits of the same field coalesce. */
@@ -70,6 +73,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return commit(state, moveBlock(state.document, action.id, action.to), action.id);
     case "moveBy":
       return commit(state, moveBlockBy(state.document, action.id, action.delta), action.id);
+    case "moveAcrossColumns": {
+      const to = neighbourColumnPosition(state.document, action.id, action.delta);
+      return to ? commit(state, moveBlock(state.document, action.id, to), action.id) : state;
+    }
     case "duplicate": {
       const { document, copyId } = duplicateBlock(state.document, action.id);
       return copyId ? commit(state, document, copyId) : state;

@@ -8,6 +8,7 @@ import { Button } from "../../ui/button";
 import { paletteLabel } from "../editor/blocks";
 import { locate } from "../editor/document-ops";
 import { useDesigner } from "../designer/designer-context";
+import { ColumnMoves } from "./column-moves";
 import { ContentFields } from "./content-fields";
 import { StyleSettings } from "./style-settings";
 import { useBlockUpdate } from "./use-block-update";
@@ -63,6 +64,7 @@ export function BlockPanel({ document, blockId, fields }: { document: EmailDocum
             ))}
           </ul>
         ) : null}
+        {readOnly ? null : <ColumnMoves document={document} blockId={blockId} />}
         <fieldset disabled={readOnly} className="space-y-3">
           <legend className="mb-2 text-sm font-semibold text-slate-900">Content</legend>
           <ContentFields block={block} />
@@ -76,7 +78,7 @@ export function BlockPanel({ document, blockId, fields }: { document: EmailDocum
         {block.type === "footer" ? (
           <p className="text-sm text-slate-700">The footer is shown to everyone: it carries the unsubscribe link.</p>
         ) : (
-          <ShowIfEditor blockId={blockId} showIf={block.showIf} fields={fields} onChange={(showIf) => update({ showIf })} />
+          <ShowIfEditor blockId={blockId} showIf={block.showIf} fields={fields} onChange={(showIf) => update({ showIf }, "showIf")} />
         )}
       </div>
     </section>

@@ -1,123 +1,66 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { Trash2 } from "lucide-react";
-import { useMemo } from "react";
-import { BuilderContext, type BuilderContextValue } from "@/components/segments/builder/builder-context";
-import { emptyTree } from "@/components/segments/builder/builder-tree";
-import { AttributeEditor, ScoreEditor } from "@/components/segments/builder/condition-editors";
-import { defaultCondition } from "@/components/segments/builder/condition-edits";
-import { BuilderSuggestions } from "@/components/segments/builder/pickers";
-import { useTRPC } from "@/components/trpc/provider";
-import type { Condition, Group, SegmentNode } from "@/server/segments/definition";
+import { useCallback, useState } from "react";
+import { definitionFromTree, emptyTree, treeFromDefinition, type BuilderTree } from "@/components/segments/builder/builder-tree";
+import type { ConditionKind } from "@/components/segments/builder/condition-edits";
+import { SegmentBuilder } from "@/components/segments/builder/segment-builder";
+import type { Group } from "@/server/segments/definition";
 import type { WorkspaceFields } from "@/server/segments/workspace-fields";
-import { Button } from "../../ui/button";
-import { Select } from "../../ui/field";
 import { useDesigner } from "../designer/designer-context";
+import { showIfIssue } from "../editor/show-if-tree";
 
-/** The kinds a block's condition can use: what a recipient carries in memory at send time. */
-const KINDS = { attribute: "Contact field", score: "Score", segment: "Segment membership" } as const;
-type ShowIfKind = keyof typeof KINDS;
+/** What a recipient carries in memory at send time; event facts reach a block through a segment. */
+const SHOW_IF_KINDS: readonly ConditionKind[] = ["attribute", "score", "segment"];
 
-const isShowIfCondition = (node: SegmentNode): node is Extract<Condition, { kind: ShowIfKind }> => node.kind in KINDS;
+const treeOf = (showIf: Group | undefined): BuilderTree => (showIf ? treeFromDefinition({ version: 1, root: showIf }) : emptyTree());
 
 /**
- * A block's "show if" rule: one group (all / any) of conditions, edited with the segment
- * builder's own condition rows, so a condition reads and behaves the same in both places.
+ * A block's "show if" rule, edited with the segment builder itself: nested ALL/ANY groups, NOT,
+ * drag and menu moves, and the same condition rows, so a condition reads and behaves the same in
+ * both places. The builder's tree (with its node ids and per-kind drafts) is kept while the
+ * marketer edits and rebuilt when the block's condition changes from elsewhere (undo, another block).
  */
 export function ShowIfEditor({ blockId, showIf, fields, onChange }: { blockId: string; showIf: Group | undefined; fields: WorkspaceFields | undefined; onChange: (showIf: Group | undefined) => void }) {
-  const { readOnly } = useDesigner();
-  const builder = useMemo<BuilderContextValue>(() => ({ edit: () => undefined, tree: emptyTree(), fields, readOnly, issue: null }), [fields, readOnly]);
-  const children = showIf?.children ?? [];
-  const setChildren = (next: SegmentNode[]) => onChange(next.length === 0 ? undefined : { kind: "group", op: showIf?.op ?? "and", ...(showIf?.negate ? { negate: true } : {}), children: next });
-  const replace = (index: number, node: SegmentNode) => setChildren(children.map((child, i) => (i === index ? node : child)));
+  const { readOnly, issuesByBlock } = useDesigner();
+  const [edited, setEdited] = useState(() => ({ blockId, showIf, tree: treeOf(showIf) }));
+  const current = edited.blockId === blockId && edited.showIf === showIf ? edited : { blockId, showIf, tree: treeOf(showIf) };
+  if (current !== edited) setEdited(current);
 
-  return (
-    <BuilderContext.Provider value={builder}>
-      <BuilderSuggestions />
-      <fieldset disabled={readOnly} className="space-y-2">
-        <legend className="text-sm font-medium text-slate-800">Show this block</legend>
-        {showIf ? (
-          <Select
-            aria-label="Which conditions must hold"
-            className="w-auto"
-            value={showIf.op}
-            onChange={(e) => onChange({ ...showIf, op: e.target.value as Group["op"] })}
-          >
-            <option value="and">when all of these hold</option>
-            <option value="or">when any of these holds</option>
-          </Select>
-        ) : (
-          <p className="text-sm text-slate-700">to everyone.</p>
-        )}
-        <ol className="space-y-2">
-          {children.map((child, index) => (
-            <li key={index} className="space-y-2 rounded-md border border-slate-200 p-2">
-              <div className="flex items-center justify-between gap-2">
-                {isShowIfCondition(child) ? (
-                  <Select
-                    aria-label={`Kind of condition ${index + 1}`}
-                    className="w-auto"
-                    value={child.kind}
-                    onChange={(e) => replace(index, defaultCondition(e.target.value as ShowIfKind))}
-                  >
-                    {Object.entries(KINDS).map(([kind, label]) => (
-                      <option key={kind} value={kind}>
-                        {label}
-                      </option>
-                    ))}
-                  </Select>
-                ) : (
-                  <span className="text-sm text-slate-700">A condition this editor cannot show ({child.kind})</span>
-                )}
-                <Button variant="ghost" aria-label={`Remove condition ${index + 1}`} onClick={() => setChildren(children.filter((_, i) => i !== index))}>
-                  <Trash2 aria-hidden="true" className="h-4 w-4" />
-                </Button>
-              </div>
-              <ConditionFields id={`${blockId}-showif-${index}`} node={child} onChange={(node) => replace(index, node)} />
-            </li>
-          ))}
-        </ol>
-        {readOnly ? null : (
-          <Button variant="secondary" className="text-xs" onClick={() => setChildren([...children, defaultCondition("attribute", { attributeField: "city" })])}>
-            Add a condition
-          </Button>
-        )}
-      </fieldset>
-    </BuilderContext.Provider>
+  const edit = useCallback(
+    (change: (tree: BuilderTree) => BuilderTree) => {
+      const tree = change(current.tree);
+      if (tree === current.tree) return;
+      const root = definitionFromTree(tree).root;
+      const next = root.children.length === 0 ? undefined : root;
+      setEdited({ blockId, showIf: next, tree });
+      onChange(next);
+    },
+    [blockId, current.tree, onChange],
   );
-}
 
-function ConditionFields({ id, node, onChange }: { id: string; node: SegmentNode; onChange: (node: SegmentNode) => void }) {
-  switch (node.kind) {
-    case "attribute":
-      return <AttributeEditor id={id} condition={node} onChange={onChange} />;
-    case "score":
-      return <ScoreEditor id={id} condition={node} onChange={onChange} />;
-    case "segment":
-      return <SegmentPicker id={id} condition={node} onChange={onChange} />;
-    default:
-      return null;
-  }
-}
-
-function SegmentPicker({ id, condition, onChange }: { id: string; condition: Extract<Condition, { kind: "segment" }>; onChange: (node: SegmentNode) => void }) {
-  const trpc = useTRPC();
-  const segments = useQuery(trpc.segments.list.queryOptions());
+  const issue = showIfIssue(current.tree, issuesByBlock.get(blockId) ?? []);
   return (
-    <div className="flex flex-wrap gap-2">
-      <Select aria-label="In or not in" className="w-auto" value={condition.member ? "in" : "not_in"} onChange={(e) => onChange({ ...condition, member: e.target.value === "in" })}>
-        <option value="in">is in segment</option>
-        <option value="not_in">is not in segment</option>
-      </Select>
-      <Select id={`${id}-segment`} aria-label="Segment" className="w-auto" value={condition.segmentId} onChange={(e) => onChange({ ...condition, segmentId: e.target.value })}>
-        <option value="">Pick a segment…</option>
-        {(segments.data ?? []).map((segment) => (
-          <option key={segment.id} value={segment.id}>
-            {segment.name}
-          </option>
-        ))}
-      </Select>
-    </div>
+    <section aria-labelledby={`${blockId}-showif-title`} className="space-y-2">
+      <h3 id={`${blockId}-showif-title`} className="text-sm font-semibold text-slate-900">
+        Show this block
+      </h3>
+      <p className="text-sm text-slate-700">
+        {showIf ? "Only to contacts who match these conditions." : "To everyone. Add a condition to show it only to some contacts."} Conditions on events go through a segment: save
+        one and pick “Segment membership”.
+      </p>
+      {/* The side panel is narrower than the segment page: each condition's inputs go on their own line under its kind, and a deep group scrolls rather than spilling out. */}
+      <div className="overflow-x-auto [&_.flex-wrap>.min-w-0.flex-1]:basis-full">
+        <SegmentBuilder
+          tree={current.tree}
+          onChange={edit}
+          fields={fields}
+          readOnly={readOnly}
+          issue={issue}
+          segmentId={null}
+          conditionKinds={SHOW_IF_KINDS}
+          legend="Show-if conditions"
+        />
+      </div>
+    </section>
   );
 }

@@ -21,6 +21,10 @@ export const DATABASE_ONLY_INDEXES: readonly DatabaseOnlyIndex[] = [
     name: "event_category_idx",
     why: "segment event conditions filtered on the product category (an expression index with INCLUDE, partial)",
   },
+  {
+    name: "event_cart_add_idx",
+    why: "each contact's open cart, read from recent Product Added events with their properties (partial, INCLUDE)",
+  },
 ];
 
 export type DatabaseOnlyIndex = { name: string; why: string };

@@ -1,12 +1,8 @@
 import type { Db } from "../../db/client";
+import { Prisma } from "../../db/generated/client";
 import type { RecipientData } from "../scope";
+import { cartLinesSql, cartWindowStart, ORDER_EVENT } from "./cart-lines-sql";
 import { assembleRecipients, type CartItemRow, type ContactRow, type OrderStatsRow, type ProductRow, type RecipientRows } from "./recipient-rows";
-
-/** Purchases and cart additions as the Segment spec names them (and the ingest API and seed store them). */
-const ORDER_EVENT = "Order Completed";
-const CART_ADD_EVENT = "Product Added";
-/** A cart older than this is not "abandoned" any more, it is forgotten. */
-const CART_WINDOW_DAYS = 30;
 
 export type RecipientLoadOptions = { unsubscribeUrl: (contactId: string) => string; now?: Date };
 
@@ -19,7 +15,7 @@ export async function loadRecipients(db: Db, workspaceId: string, contactIds: re
   if (contactIds.length === 0) return [];
   const ids = contactIds.map((id) => BigInt(id));
   const now = options.now ?? new Date();
-  const cartSince = new Date(now.getTime() - CART_WINDOW_DAYS * 86_400_000);
+  const cartSince = cartWindowStart(now);
   const present = await optionalTables(db);
 
   const [contacts, orderStats, scoreRows, cartItems, segments] = await Promise.all([
@@ -36,24 +32,8 @@ export async function loadRecipients(db: Db, workspaceId: string, contactIds: re
           select s.contact_id::text as contact_id, to_jsonb(s) as score, s.recommendations::text[] as product_ids
           from contact_score s where s.workspace_id = ${workspaceId}::uuid and s.contact_id = any(${ids}::bigint[])`
       : Promise.resolve([]),
-    // The latest cart of each contact, unless an order came after its last addition.
     db.$queryRaw<CartItemRow[]>`
-      with last_add as (
-        select distinct on (e.contact_id) e.contact_id, e.properties ->> 'cart_id' as cart_id, e.occurred_at
-        from event e
-        where e.workspace_id = ${workspaceId}::uuid and e.contact_id = any(${ids}::bigint[]) and e.name = ${CART_ADD_EVENT} and e.occurred_at >= ${cartSince}
-        order by e.contact_id, e.occurred_at desc
-      )
-      select e.contact_id::text as contact_id, coalesce(e.properties ->> 'sku', e.properties ->> 'product_id') as sku,
-        sum(case when (e.properties ->> 'quantity') ~ '^[0-9]{1,6}$' then (e.properties ->> 'quantity')::int else 1 end)::int as quantity
-      from last_add l
-      join event e on e.contact_id = l.contact_id and e.workspace_id = ${workspaceId}::uuid and e.name = ${CART_ADD_EVENT}
-        and e.properties ->> 'cart_id' is not distinct from l.cart_id and e.occurred_at >= ${cartSince}
-      where not exists (
-        select 1 from event o where o.contact_id = l.contact_id and o.name = ${ORDER_EVENT} and o.occurred_at > l.occurred_at
-      )
-      group by e.contact_id, 2
-      having coalesce(e.properties ->> 'sku', e.properties ->> 'product_id') is not null`,
+      select l.contact_id::text as contact_id, l.sku, l.quantity from (${cartLinesSql(workspaceId, cartSince, Prisma.sql`e.contact_id = any(${ids}::bigint[])`)}) l`,
     present.segments
       ? db.$queryRaw<{ contact_id: string; segment_id: string }[]>`
           select m.contact_id::text as contact_id, m.segment_id::text as segment_id

@@ -31,7 +31,7 @@ describe("email templates", () => {
     const view = await getTemplate(db, ctx.workspace.id, "marketer", id);
     expect(view).toMatchObject({ id, name: "Weekly picks", version: 1, canEdit: true });
     expect(view.issues.filter((issue) => issue.severity === "error")).toEqual([]);
-    expect(view.issues).toContainEqual(expect.objectContaining({ blockId: "vip", severity: "warning", message: 'No contact has the attribute "vip_tier" yet' }));
+    expect(view.issues).toContainEqual(expect.objectContaining({ blockId: "vip", severity: "warning", message: 'Condition 1: No contact has the attribute "vip_tier" yet' }));
     expect((await getTemplate(db, ctx.workspace.id, "manager", id)).canEdit).toBe(false);
     const audit = await db.auditLogEntry.findFirst({ where: { workspaceId: ctx.workspace.id, action: "email.created", targetId: id } });
     expect(audit?.actorId).toBe(ctx.editor.user.id);
