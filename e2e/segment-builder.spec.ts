@@ -106,3 +106,97 @@ test("a marketer builds a nested segment with live counts, reorders by keyboard,
   await snap(manager, "segment-builder-manager-read-only");
   await managerContext.close();
 });
+
+test("a marketer picks a saved segment by name in a membership condition; a segment that would make a cycle cannot be picked", async ({ page }) => {
+  await signIn(page, MARKETER);
+  const stamp = Date.now();
+  const americans = `US shoppers ${stamp}`;
+  const others = `Everyone but US shoppers ${stamp}`;
+  const count = page.getByTestId("segment-count");
+  const summary = page.getByTestId("segment-summary");
+
+  await page.goto("/segments/new");
+  await expect(count).toHaveText(/^5,\d{3}$/);
+  const everyone = (await count.textContent())!.trim();
+  await page.getByRole("button", { name: "Add condition", exact: true }).click();
+  // The value input suggests the countries contacts have, the most common first.
+  const country = condition(page, "condition 1").getByLabel("Value of country");
+  await expect(page.locator(`datalist[id="${await country.getAttribute("list")}"] option[value="US"]`)).toHaveCount(1);
+  await country.fill("US");
+  const usCount = await countAfterChange(count, everyone);
+  await page.getByLabel("Name", { exact: true }).fill(americans);
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
+  const americansId = page.url().split("/").at(-1)!;
+
+  // A new segment refers to it by name: an empty choice is flagged on the condition first.
+  await page.goto("/segments/new");
+  await expect(count).toHaveText(everyone);
+  await page.getByRole("button", { name: "Add condition", exact: true }).click();
+  await page.getByLabel("Kind of condition 1", { exact: true }).selectOption("segment");
+  const membership = condition(page, "condition 1");
+  await expect(membership.getByRole("alert")).toHaveText("Choose a segment.");
+  const picker = membership.getByRole("combobox", { name: "Segment" });
+  await picker.click();
+  await picker.fill(`shoppers ${stamp}`);
+  const option = page.getByRole("option", { name: new RegExp(`^${americans}`) });
+  await expect(option).toContainText(/not refreshed yet|members · refreshed/);
+  await expectAccessible(page);
+  await snap(page, "segment-builder-membership-picker");
+  await option.click();
+  await expect(picker).toHaveValue(americans);
+  await expect(membership.getByRole("alert")).toHaveCount(0);
+  await expect(summary).toHaveText(`Contacts who are in ${americans}`);
+  await expect(count).toHaveText(usCount);
+  // The keyboard picks too: type, arrow to the option, Enter.
+  await picker.press("Escape");
+  await picker.press("ArrowDown");
+  await picker.pressSequentially(String(stamp));
+  await picker.press("ArrowDown");
+  await expect(picker).toHaveAttribute("aria-activedescendant", /.+/);
+  await picker.press("Enter");
+  await expect(picker).toHaveValue(americans);
+  await expect(page.getByRole("listbox", { name: "Saved segments" })).toHaveCount(0);
+
+  await membership.getByLabel("In or not in").selectOption("not_in");
+  await expect(summary).toHaveText(`Contacts who are not in ${americans}`);
+  await countAfterChange(count, usCount);
+  await expectAccessible(page);
+  await snap(page, "segment-builder-membership");
+  await page.getByLabel("Name", { exact: true }).fill(others);
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await expect(page).toHaveURL(/\/segments\/[0-9a-f-]{36}$/);
+
+  // Editing the first segment: it is not offered to itself, and the one that uses it cannot be picked.
+  await page.goto(`/segments/${americansId}/edit`);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(americans);
+  await page.getByRole("button", { name: "Add condition", exact: true }).click();
+  await page.getByLabel("Kind of condition 2", { exact: true }).selectOption("segment");
+  const second = condition(page, "condition 2").getByRole("combobox", { name: "Segment" });
+  await second.fill(String(stamp));
+  await expect(page.getByRole("option", { name: new RegExp(`^${americans}`) })).toHaveCount(0);
+  const blocked = page.getByRole("option", { name: new RegExp(`^${others}`) });
+  await expect(blocked).toHaveAttribute("aria-disabled", "true");
+  await expect(blocked).toContainText("Cannot be used: it uses this segment");
+  await snap(page, "segment-builder-membership-cycle");
+  await second.press("Escape");
+
+  // A property filter takes the type most of the property's values have: price is a number.
+  await page.getByLabel("Kind of condition 2", { exact: true }).selectOption("event");
+  const viewed = condition(page, "condition 2");
+  await viewed.getByLabel("Event name").fill("Product Viewed");
+  await viewed.getByRole("button", { name: "Property filter" }).click();
+  await viewed.getByLabel("Property of filter 1").fill("price");
+  await expect(viewed.getByLabel("Type of property price")).toHaveValue("number");
+  await viewed.getByLabel("Operator for property price").selectOption("gt");
+  await viewed.getByLabel("Value of property price").fill("50");
+  await expect(summary).toHaveText(`Contacts whose country is US and who did Product Viewed (price is over 50)`);
+  // A text property suggests the values seen on recent events.
+  await viewed.getByRole("button", { name: "Property filter" }).click();
+  await viewed.getByLabel("Property of filter 2").fill("category");
+  const category = viewed.getByLabel("Value of property category");
+  await expect(page.locator(`datalist[id="${await category.getAttribute("list")}"] option[value="shoes"]`)).toHaveCount(1);
+  await category.fill("shoes");
+  await expect(summary).toHaveText(`Contacts whose country is US and who did Product Viewed (price is over 50, category is shoes)`);
+  await snap(page, "segment-builder-property-types");
+});

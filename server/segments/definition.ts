@@ -170,7 +170,7 @@ export const suppressionConditionSchema = z.object({
 
 export const segmentConditionSchema = z.object({
   kind: z.literal("segment"),
-  segmentId: text(64),
+  segmentId: z.string().min(1, "Choose a segment.").max(64, "Use at most 64 characters"),
   /** false: contacts not in that segment. */
   member: z.boolean(),
 });

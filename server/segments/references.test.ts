@@ -22,6 +22,14 @@ describe("resolveSegmentReferences", () => {
     await expect(resolveSegmentReferences(definitionOf(ref("self")), loaderOf({ self: leaf }), "self")).rejects.toThrow(/self → self/);
   });
 
+  it("places a cycle found through another segment on the condition that leads to it", async () => {
+    const edited = definitionOf(leaf.root, ref("a"));
+    await expect(resolveSegmentReferences(edited, loaderOf({ a: definitionOf(ref("self")), self: leaf }), "self")).rejects.toMatchObject({
+      message: "This refers to a segment that contains itself (self → a → self).",
+      field: "root.children[1]",
+    });
+  });
+
   it("accepts the same segment reached twice without a cycle", async () => {
     const load = loaderOf({ a: definitionOf(ref("c")), b: definitionOf(ref("c")), c: leaf });
     expect((await resolveSegmentReferences(definitionOf(ref("a"), ref("b")), load)).size).toBe(3);

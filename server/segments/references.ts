@@ -40,19 +40,22 @@ export async function resolveSegmentReferences(
   const resolved = new Map<string, SegmentDefinition>();
   let total = conditionCount(definition.root);
 
-  const visit = async (current: SegmentDefinition, chain: string[]) => {
+  // `via` is the path of the condition of `definition` a nested reference was reached through:
+  // the builder shows the error there, the only place the marketer can fix it.
+  const visit = async (current: SegmentDefinition, chain: string[], via?: string) => {
     for (const { segmentId, path } of segmentReferences(current)) {
+      const at = via ?? path;
       if (chain.includes(segmentId)) {
         const loop = [...chain.slice(chain.indexOf(segmentId)), segmentId].join(" → ");
-        throw new UserFacingError("BAD_REQUEST", `This refers to a segment that contains itself (${loop}).`, chain.length ? undefined : path);
+        throw new UserFacingError("BAD_REQUEST", `This refers to a segment that contains itself (${loop}).`, at);
       }
       if (resolved.has(segmentId)) {
-        await visit(resolved.get(segmentId)!, [...chain, segmentId]);
+        await visit(resolved.get(segmentId)!, [...chain, segmentId], at);
         continue;
       }
       const referenced = await load(segmentId);
       if (!referenced) {
-        throw new UserFacingError("BAD_REQUEST", `Segment ${segmentId} does not exist in this workspace.`, chain.length ? undefined : path);
+        throw new UserFacingError("BAD_REQUEST", `Segment ${segmentId} does not exist in this workspace.`, at);
       }
       total += conditionCount(referenced.root);
       if (total > MAX_CONDITIONS_WITH_REFERENCES) {
@@ -63,7 +66,7 @@ export async function resolveSegmentReferences(
         );
       }
       resolved.set(segmentId, referenced);
-      await visit(referenced, [...chain, segmentId]);
+      await visit(referenced, [...chain, segmentId], at);
     }
   };
   await visit(definition, selfId ? [selfId] : []);

@@ -5,6 +5,7 @@ import { insertAudience } from "../../tests/factories/segments";
 import { createCaller } from "../trpc/root";
 import { UserFacingError } from "../errors";
 import { withSegmentTimeout } from "./count-segment";
+import { workspaceFields } from "./workspace-fields";
 import { AUDIENCE, attr, definitionOf } from "./testing/operator-cases";
 
 const db = testDb();
@@ -62,11 +63,18 @@ describe("segments.preview", () => {
 describe("segments.fields", () => {
   it("lists custom attribute keys with counts and a guessed type", async () => {
     const { customAttributes } = await caller.segments.fields();
-    expect(customAttributes).toContainEqual({ field: "attributes.plan", key: "plan", count: 3, valueType: "string" });
-    expect(customAttributes).toContainEqual({ field: "attributes.age", key: "age", count: 3, valueType: "number" });
+    expect(customAttributes).toContainEqual({ field: "attributes.plan", key: "plan", count: 3, valueType: "string", examples: expect.arrayContaining(["gold", "Silver"]) });
+    expect(customAttributes).toContainEqual({ field: "attributes.age", key: "age", count: 3, valueType: "number", examples: ["41"] });
   });
 
-  it("lists event names with their recent counts and property keys", async () => {
+  it("suggests the values seen in built-in text fields, and in the text values of custom attributes", async () => {
+    const { builtIn, customAttributes } = await caller.segments.fields();
+    expect([...builtIn.find((field) => field.field === "country")!.examples].sort()).toEqual(["DE", "FR", "US", "us"]);
+    expect(builtIn.find((field) => field.field === "created_at")!.examples).toEqual([]);
+    expect(customAttributes.find((attribute) => attribute.key === "plan")!.examples).toHaveLength(2);
+  });
+
+  it("lists event names with their recent counts and property keys, typed by most of their values, with text values seen", async () => {
     const { events } = await caller.segments.fields();
     expect(events.map((e) => [e.name, e.recentCount])).toEqual([
       ["Product Viewed", 15],
@@ -74,7 +82,23 @@ describe("segments.fields", () => {
       ["Order Completed", 6],
       ["Product Added", 4],
     ]);
-    expect(events.find((e) => e.name === "Product Added")!.propertyKeys).toEqual([{ key: "cart_value", count: 4 }]);
+    // Three numbers and one string: offered as a number.
+    expect(events.find((e) => e.name === "Product Added")!.propertyKeys).toEqual([{ key: "cart_value", count: 4, valueType: "number", examples: ["100"] }]);
+    expect(events.find((e) => e.name === "Order Completed")!.propertyKeys).toContainEqual({ key: "category", count: 4, valueType: "string", examples: ["bags", "hats", "shoes"] });
+  });
+});
+
+describe("workspaceFields", () => {
+  it("counts the recent events of a name up to a cap, and says so", async () => {
+    const fields = await workspaceFields(db, workspaceId, new Date(), 5);
+    expect(fields.eventCountCap).toBe(5);
+    // Names that reach the cap tie, in alphabetical order.
+    expect(fields.events.map((e) => [e.name, e.recentCount])).toEqual([
+      ["Email Opened", 5],
+      ["Order Completed", 5],
+      ["Product Viewed", 5],
+      ["Product Added", 4],
+    ]);
   });
 });
 

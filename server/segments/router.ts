@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { editorProcedure, memberProcedure, router } from "../trpc/init";
-import { previewSegment } from "./preview-segment";
+import { previewSegmentForBuilder } from "./preview-for-builder";
 import {
   createSegment,
   createSegmentSchema,
@@ -10,7 +10,6 @@ import {
   listSegmentRefreshes,
   listSegments,
   listSegmentVersions,
-  savedSegmentLoader,
   segmentIdSchema,
   startSegmentRefresh,
   updateSegment,
@@ -28,13 +27,13 @@ const actorOf = (ctx: { userId: string; workspaceId: string; viewer: { email: st
 export const segmentsRouter = router({
   /** Count, sample and summary of a definition being edited; invalid definitions answer BAD_REQUEST naming the condition. */
   preview: memberProcedure
-    .input(z.object({ definition: z.unknown() }))
+    .input(z.object({ definition: z.unknown(), editingSegmentId: z.string().max(64).optional() }))
     .query(({ ctx, input }) =>
-      previewSegment(ctx.db, {
+      previewSegmentForBuilder(ctx.db, {
         workspaceId: ctx.workspaceId,
         definition: input.definition,
         now: new Date(),
-        loadSegment: savedSegmentLoader(ctx.db, ctx.workspaceId),
+        editingSegmentId: input.editingSegmentId,
       }),
     ),
   fields: memberProcedure.query(({ ctx }) => workspaceFields(ctx.db, ctx.workspaceId, new Date())),

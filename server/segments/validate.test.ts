@@ -25,6 +25,11 @@ describe("validateSegmentDefinition", () => {
     expect(result).toEqual({ ok: false, issues: [{ path: "root.children[1].children[1]", field: "value", message: "Enter some text." }] });
   });
 
+  it("asks for a segment when a membership condition has none yet", () => {
+    const result = validateSegmentDefinition(wrap({ kind: "segment", segmentId: "", member: true }));
+    expect(result.ok || result.issues[0]).toEqual({ path: "root.children[0]", field: "segmentId", message: "Choose a segment." });
+  });
+
   it("names an unknown condition kind", () => {
     const result = validateSegmentDefinition(wrap({ kind: "horoscope" }));
     expect(result.ok || result.issues[0]).toMatchObject({ path: "root.children[0]", field: "kind" });

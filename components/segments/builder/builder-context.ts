@@ -3,6 +3,7 @@
 import { createContext, useContext } from "react";
 import type { WorkspaceFields } from "@/server/segments/workspace-fields";
 import type { BuilderTree } from "./builder-tree";
+import type { ConditionKind } from "./condition-edits";
 import type { NodeIssue } from "./definition-issues";
 
 export type BuilderContextValue = {
@@ -12,6 +13,10 @@ export type BuilderContextValue = {
   fields: WorkspaceFields | undefined;
   readOnly: boolean;
   issue: NodeIssue | null;
+  /** The saved segment being edited; null for a new one. */
+  segmentId: string | null;
+  /** The kinds a condition row offers; every kind when absent (an email block's show-if takes fewer). */
+  conditionKinds?: readonly ConditionKind[];
 };
 
 export const BuilderContext = createContext<BuilderContextValue | null>(null);

@@ -5,8 +5,9 @@ import { Input, Select } from "../../ui/field";
 import { useBuilder } from "./builder-context";
 import { changeAttributeField, changeScoreField, retypePredicate } from "./condition-edits";
 import { MeasureInputs, PropertyFilters, WindowInputs } from "./event-parts";
-import { EventPicker, FieldPicker, useFieldType } from "./pickers";
+import { EventPicker, FieldPicker, useFieldExamples, useFieldType } from "./pickers";
 import { PredicateInputs } from "./predicate-inputs";
+import { SegmentPicker } from "./segment-picker";
 import { CONSENT_PURPOSE_LABELS, CONSENT_STATE_LABELS, SCORE_FIELDS, SUPPRESSION_REASON_LABELS, VALUE_TYPE_LABELS } from "./vocabulary";
 
 const SMALL = "w-auto! min-w-0";
@@ -16,8 +17,9 @@ export type EditorProps<C extends Condition> = { condition: C; onChange: (condit
 
 const isCustom = (field: string) => field.startsWith("attributes.");
 
-export function AttributeEditor({ condition, onChange, invalidField }: EditorProps<Extract<Condition, { kind: "attribute" }>>) {
+export function AttributeEditor({ condition, onChange, id, invalidField }: EditorProps<Extract<Condition, { kind: "attribute" }>>) {
   const typeOf = useFieldType();
+  const examplesOf = useFieldExamples();
   const subject = condition.field || "the field";
   return (
     <div className={ROW}>
@@ -42,7 +44,13 @@ export function AttributeEditor({ condition, onChange, invalidField }: EditorPro
           ))}
         </Select>
       ) : null}
-      <PredicateInputs predicate={condition} subject={subject} invalidField={invalidField} onChange={onChange} />
+      <PredicateInputs
+        predicate={condition}
+        subject={subject}
+        invalidField={invalidField}
+        suggestions={{ listId: `${id}-values`, values: examplesOf(condition.field) }}
+        onChange={onChange}
+      />
     </div>
   );
 }
@@ -151,14 +159,7 @@ export function SegmentMembershipEditor({ condition, onChange, invalidField }: E
         <option value="in">is in segment</option>
         <option value="not_in">is not in segment</option>
       </Select>
-      <Input
-        aria-label="Segment id"
-        aria-invalid={invalidField === "segmentId" || undefined}
-        className="w-48!"
-        placeholder="segment id"
-        value={condition.segmentId}
-        onChange={(event) => onChange({ ...condition, segmentId: event.target.value.trim() })}
-      />
+      <SegmentPicker value={condition.segmentId} invalid={invalidField === "segmentId"} onChange={(segmentId) => onChange({ ...condition, segmentId })} />
     </div>
   );
 }

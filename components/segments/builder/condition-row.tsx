@@ -18,7 +18,7 @@ import {
 import { CONDITION_KIND_LABELS } from "./vocabulary";
 
 export function ConditionRow({ node, label }: { node: BuilderCondition; label: string }) {
-  const { edit, fields, issue } = useBuilder();
+  const { edit, fields, issue, conditionKinds } = useBuilder();
   const condition = node.condition;
   const ownIssue = issue?.nodeId === node.id ? issue : null;
   const errorId = `${node.id}-issue`;
@@ -35,7 +35,7 @@ export function ConditionRow({ node, label }: { node: BuilderCondition; label: s
           value={condition.kind}
           onChange={(event) => edit((tree) => updateCondition(tree, node.id, (current) => changeKind(current, event.target.value as ConditionKind, hints)))}
         >
-          {Object.entries(CONDITION_KIND_LABELS).map(([kind, kindLabel]) => (
+          {Object.entries(CONDITION_KIND_LABELS).filter(([kind]) => !conditionKinds || kind === condition.kind || conditionKinds.includes(kind as ConditionKind)).map(([kind, kindLabel]) => (
             <option key={kind} value={kind} disabled={kind === "score" && !scoresAvailable && condition.kind !== "score"}>
               {kind === "score" && !scoresAvailable ? `${kindLabel} (${SCORES_PENDING})` : kindLabel}
             </option>

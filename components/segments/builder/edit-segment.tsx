@@ -28,6 +28,7 @@ export function EditSegment({ segmentId }: { segmentId: string }) {
       </PageHeader>
       <SegmentEditor
         key={data.version}
+        segmentId={data.id}
         initial={{ name: data.name, description: data.description ?? "", definition: data.definition }}
         readOnly={readOnly}
         saving={update.isPending}

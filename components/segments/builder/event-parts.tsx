@@ -7,7 +7,7 @@ import { Input, Select } from "../../ui/field";
 import { useBuilder } from "./builder-context";
 import { changeFilterProperty, retypePredicate } from "./condition-edits";
 import { PredicateInputs } from "./predicate-inputs";
-import { PropertyPicker } from "./pickers";
+import { PropertyPicker, usePropertyInfo } from "./pickers";
 import { COUNT_OP_LABELS, REVENUE_PROPERTY, VALUE_TYPE_LABELS, WINDOW_UNIT_LABELS } from "./vocabulary";
 
 const SMALL = "w-auto! min-w-0";
@@ -51,11 +51,11 @@ export function MeasureInputs({ measure, onChange, eventName, id, invalidField }
       {measure.kind === "count" ? (
         <>
           <NumberInput label="Number of times" value={measure.value} invalid={invalidField === "measure.value"} onChange={(value) => onChange({ ...measure, value })} />
-          <span className="text-sm text-slate-700">times</span>
+          <span className="text-sm text-slate-700">{measure.value === 1 ? "time" : "times"}</span>
         </>
       ) : (
         <>
-          <PropertyPicker id={`${id}-measure`} eventName={eventName} label="Property to add up" value={measure.property} invalid={invalidField === "measure.property"} onChange={(property) => onChange({ ...measure, property })} />
+          <PropertyPicker id={`${id}-measure`} numericOnly eventName={eventName} label="Property to add up" value={measure.property} invalid={invalidField === "measure.property"} onChange={(property) => onChange({ ...measure, property })} />
           <Select aria-label="Over or under" className={SMALL} value={measure.op} onChange={(event) => onChange({ ...measure, op: event.target.value as "over" | "under" })}>
             <option value="over">over</option>
             <option value="under">under</option>
@@ -122,6 +122,7 @@ export function PropertyFilters({
   fieldPrefix?: string;
 }) {
   const { readOnly } = useBuilder();
+  const propertyInfo = usePropertyInfo();
   const replace = (index: number, filter: PropertyFilter) => onChange(filters.map((f, i) => (i === index ? filter : f)));
   return (
     <div className="space-y-2">
@@ -138,7 +139,7 @@ export function PropertyFilters({
               label={`Property of filter ${index + 1}`}
               invalid={invalid === "property"}
               value={filter.property}
-              onChange={(property) => replace(index, changeFilterProperty(filter, property, filter.valueType))}
+              onChange={(property) => replace(index, changeFilterProperty(filter, property, propertyInfo(eventName, property)?.valueType ?? filter.valueType))}
             />
             <Select
               aria-label={`Type of ${subject}`}
@@ -153,7 +154,13 @@ export function PropertyFilters({
                 </option>
               ))}
             </Select>
-            <PredicateInputs predicate={filter} subject={subject} invalidField={invalid} onChange={(next) => replace(index, next)} />
+            <PredicateInputs
+              predicate={filter}
+              subject={subject}
+              invalidField={invalid}
+              suggestions={{ listId: `${id}-filter-${index}-values`, values: propertyInfo(eventName, filter.property)?.examples ?? [] }}
+              onChange={(next) => replace(index, next)}
+            />
             <Button variant="ghost" hidden={readOnly} aria-label={`Remove filter on ${subject}`} onClick={() => onChange(filters.filter((_, i) => i !== index))}>
               <X aria-hidden="true" className="h-4 w-4" />
             </Button>

@@ -14,7 +14,8 @@ import { NodeActions } from "./node-actions";
 const nodeLabel = (node: BuilderNode, number: string) => `${node.kind === "group" ? "group" : "condition"} ${number}`;
 
 export function GroupBox({ group, number }: { group: BuilderGroup; number: string }) {
-  const { edit, readOnly, fields } = useBuilder();
+  const { edit, readOnly, fields, issue } = useBuilder();
+  const ownIssue = issue?.nodeId === group.id ? issue : null;
   const isRoot = number === "";
   const label = isRoot ? "all conditions" : `group ${number}`;
   const { setNodeRef, isOver, active } = useDroppable({ id: `${INTO_GROUP_PREFIX}${group.id}`, disabled: readOnly });
@@ -46,6 +47,11 @@ export function GroupBox({ group, number }: { group: BuilderGroup; number: strin
           NOT (exclude contacts matching {label})
         </label>
       </div>
+      {ownIssue ? (
+        <p role="alert" className="mb-2 text-sm text-red-700">
+          {ownIssue.message}
+        </p>
+      ) : null}
       <SortableContext items={group.children.map((child) => child.id)} strategy={verticalListSortingStrategy}>
         <ol className="space-y-2" aria-label={`Conditions of ${label}`}>
           {group.children.map((child, index) => {

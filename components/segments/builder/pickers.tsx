@@ -3,7 +3,7 @@
 import type { ValueType } from "@/server/segments/definition";
 import { Input } from "../../ui/field";
 import { useBuilder } from "./builder-context";
-import { REVENUE_PROPERTY } from "./vocabulary";
+import { REVENUE_PROPERTY, VALUE_TYPE_LABELS } from "./vocabulary";
 
 const numbers = new Intl.NumberFormat("en-US");
 
@@ -33,7 +33,7 @@ export function BuilderSuggestions() {
       <datalist id={EVENT_LIST_ID}>
         {fields.events.map((event) => (
           <option key={event.name} value={event.name}>
-            {`${numbers.format(event.recentCount)} in the last ${fields.eventCountWindowDays} days`}
+            {`${numbers.format(event.recentCount)}${event.recentCount >= fields.eventCountCap ? "+" : ""} in the last ${fields.eventCountWindowDays} days`}
           </option>
         ))}
       </datalist>
@@ -48,6 +48,21 @@ export function useFieldType(): (field: string) => ValueType | null {
     fields?.builtIn.find((f) => f.field === field)?.valueType ??
     fields?.customAttributes.find((f) => f.field === field)?.valueType ??
     null;
+}
+
+/** What the workspace knows of an event's property: its usual value type and text values seen, or null for a key not seen. */
+export function usePropertyInfo(): (eventName: string, property: string) => { valueType: ValueType; examples: readonly string[] } | null {
+  const { fields } = useBuilder();
+  return (eventName, property) => {
+    if (property === REVENUE_PROPERTY) return { valueType: "number", examples: [] };
+    return fields?.events.find((event) => event.name === eventName)?.propertyKeys.find((key) => key.key === property) ?? null;
+  };
+}
+
+/** Values seen for a contact field (the most common country codes, a plan's names), for its value input to suggest. */
+export function useFieldExamples(): (field: string) => readonly string[] {
+  const { fields } = useBuilder();
+  return (field) => fields?.builtIn.find((f) => f.field === field)?.examples ?? fields?.customAttributes.find((f) => f.field === field)?.examples ?? [];
 }
 
 type PickerProps = { value: string; onChange: (value: string) => void; label: string; invalid?: boolean; className?: string };
@@ -80,10 +95,10 @@ export function EventPicker({ value, onChange, label, invalid, className = "w-52
   );
 }
 
-/** Property keys seen on recent events of that name, with how many of them carry each key. */
-export function PropertyPicker({ eventName, id, ...props }: PickerProps & { eventName: string; id: string }) {
+/** Property keys seen on recent events of that name, with how many of them carry each key and their type. */
+export function PropertyPicker({ eventName, id, numericOnly = false, ...props }: PickerProps & { eventName: string; id: string; numericOnly?: boolean }) {
   const { fields } = useBuilder();
-  const keys = fields?.events.find((event) => event.name === eventName)?.propertyKeys ?? [];
+  const keys = (fields?.events.find((event) => event.name === eventName)?.propertyKeys ?? []).filter((key) => !numericOnly || key.valueType === "number");
   const listId = `${id}-properties`;
   return (
     <>
@@ -101,7 +116,7 @@ export function PropertyPicker({ eventName, id, ...props }: PickerProps & { even
         {keys
           .filter((key) => key.key !== REVENUE_PROPERTY)
           .map((key) => (
-            <option key={key.key} value={key.key}>{`on ${numbers.format(key.count)} recent events`}</option>
+            <option key={key.key} value={key.key}>{`${VALUE_TYPE_LABELS[key.valueType]}, on ${numbers.format(key.count)} recent events`}</option>
           ))}
       </datalist>
     </>

@@ -22,6 +22,7 @@ function OperandText({
   invalid,
   type = "text",
   inputMode,
+  list,
   className = "w-40!",
 }: {
   value: Scalar | (string | number)[];
@@ -31,6 +32,8 @@ function OperandText({
   invalid: boolean;
   type?: "text" | "date";
   inputMode?: "decimal" | "numeric";
+  /** A datalist of values to suggest. */
+  list?: string;
   className?: string;
 }) {
   const format = (v: typeof value) => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
@@ -40,6 +43,7 @@ function OperandText({
     <Input
       type={type}
       inputMode={inputMode}
+      list={list}
       aria-label={label}
       aria-invalid={invalid || undefined}
       className={className}
@@ -59,10 +63,13 @@ type Props<P extends Predicate> = {
   subject: string;
   /** The property of the predicate at fault ("value", "to", …), from the server's validation. */
   invalidField?: string;
+  /** Text values seen in the workspace, suggested by the value inputs of a text predicate. */
+  suggestions?: { listId: string; values: readonly string[] };
 };
 
-export function PredicateInputs<P extends Predicate>({ predicate, onChange, subject, invalidField }: Props<P>) {
+export function PredicateInputs<P extends Predicate>({ predicate, onChange, subject, invalidField, suggestions }: Props<P>) {
   const { valueType, op } = predicate;
+  const list = valueType === "string" && suggestions?.values.length ? suggestions.listId : undefined;
   const set = (patch: Partial<Predicate>) => onChange({ ...predicate, ...patch });
   const single = (text: string) => parseOperand(valueType, text);
   const operand = (field: "value" | "from" | "to", label: string) => (
@@ -71,6 +78,7 @@ export function PredicateInputs<P extends Predicate>({ predicate, onChange, subj
       value={predicate[field]}
       label={`${label} of ${subject}`}
       invalid={invalidField === field}
+      list={list}
       parse={single}
       onChange={(value) => set({ [field]: value })}
     />
@@ -121,6 +129,13 @@ export function PredicateInputs<P extends Predicate>({ predicate, onChange, subj
       ) : (
         operand("value", "Value")
       )}
+      {list ? (
+        <datalist id={list}>
+          {suggestions?.values.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+      ) : null}
     </>
   );
 }
@@ -130,6 +145,7 @@ function ScalarOperand({
   value,
   label,
   invalid,
+  list,
   parse,
   onChange,
 }: {
@@ -137,6 +153,7 @@ function ScalarOperand({
   value: Scalar;
   label: string;
   invalid: boolean;
+  list?: string;
   parse: (text: string) => Scalar;
   onChange: (value: Scalar) => void;
 }) {
@@ -160,6 +177,7 @@ function ScalarOperand({
       label={label}
       type={valueType === "date" ? "date" : "text"}
       inputMode={valueType === "number" ? "decimal" : undefined}
+      list={list}
       invalid={invalid}
       value={value}
       parse={parse}

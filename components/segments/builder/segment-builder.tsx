@@ -15,6 +15,7 @@ import { useMemo } from "react";
 import type { WorkspaceFields } from "@/server/segments/workspace-fields";
 import { BuilderContext, type BuilderContextValue } from "./builder-context";
 import { applyDrop, INTO_GROUP_PREFIX, nodeLabels, type BuilderTree } from "./builder-tree";
+import type { ConditionKind } from "./condition-edits";
 import type { NodeIssue } from "./definition-issues";
 import { GroupBox } from "./group-box";
 import { BuilderSuggestions } from "./pickers";
@@ -25,18 +26,27 @@ export function SegmentBuilder({
   fields,
   readOnly,
   issue,
+  segmentId,
+  conditionKinds,
+  legend = "Segment definition",
 }: {
   tree: BuilderTree;
   onChange: (change: (tree: BuilderTree) => BuilderTree) => void;
   fields: WorkspaceFields | undefined;
   readOnly: boolean;
   issue: NodeIssue | null;
+  segmentId: string | null;
+  conditionKinds?: readonly ConditionKind[];
+  legend?: string;
 }) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  const context = useMemo<BuilderContextValue>(() => ({ edit: onChange, tree, fields, readOnly, issue }), [onChange, tree, fields, readOnly, issue]);
+  const context = useMemo<BuilderContextValue>(
+    () => ({ edit: onChange, tree, fields, readOnly, issue, segmentId, conditionKinds }),
+    [onChange, tree, fields, readOnly, issue, segmentId, conditionKinds],
+  );
   const announcements = useMemo<Announcements>(() => {
     const labels = nodeLabels(tree);
     const name = (id: string | number) => {
@@ -63,7 +73,7 @@ export function SegmentBuilder({
         onDragEnd={onDragEnd}
       >
         <fieldset disabled={readOnly} className="min-w-0">
-          <legend className="sr-only">Segment definition</legend>
+          <legend className="sr-only">{legend}</legend>
           <GroupBox group={tree.root} number="" />
         </fieldset>
       </DndContext>

@@ -12,6 +12,8 @@ import { definitionFromTree, treeFromDefinition, type BuilderTree } from "./buil
 import { issueFromPreviewError } from "./definition-issues";
 import { PreviewPanel, SegmentSummary } from "./preview-panel";
 import { SegmentBuilder } from "./segment-builder";
+import { nameSegmentsIn } from "./segment-choices";
+import { useSavedSegments } from "./segment-picker";
 import { useSegmentPreview } from "./use-segment-preview";
 import { useUnsavedChangesWarning } from "./use-unsaved-changes-warning";
 
@@ -24,6 +26,7 @@ type SaveError = { message: string; data?: { fieldErrors?: Record<string, string
  * (create or update); a definition error from the save lands on the condition at fault.
  */
 export function SegmentEditor({
+  segmentId = null,
   initial,
   readOnly,
   saving,
@@ -31,6 +34,8 @@ export function SegmentEditor({
   onSave,
   actions,
 }: {
+  /** The saved segment being edited; null (the default) for a new one. */
+  segmentId?: string | null;
   initial: SegmentDraft;
   readOnly: boolean;
   saving: boolean;
@@ -46,14 +51,18 @@ export function SegmentEditor({
   const [tree, setTree] = useState<BuilderTree>(() => treeFromDefinition(initial.definition));
   const [saved, setSaved] = useState(() => JSON.stringify(initial));
   const edit = useCallback((change: (tree: BuilderTree) => BuilderTree) => setTree(change), []);
-  const preview = useSegmentPreview(tree);
+  const preview = useSegmentPreview(tree, segmentId);
+  const { nameOf } = useSavedSegments();
 
   const draft = useMemo<SegmentDraft>(() => ({ name, description, definition: definitionFromTree(tree) }), [name, description, tree]);
   const dirty = !readOnly && JSON.stringify(draft) !== saved;
   useUnsavedChangesWarning(dirty && !saving);
 
   const saveIssue = useMemo(() => issueFromPreviewError(tree, saveError), [tree, saveError]);
-  const issue = preview.issue ?? saveIssue;
+  const issue = useMemo(() => {
+    const found = preview.issue ?? saveIssue;
+    return found ? { ...found, message: nameSegmentsIn(found.message, nameOf) } : null;
+  }, [preview.issue, saveIssue, nameOf]);
   const nameError = fieldErrorOf(saveError, "name");
   const descriptionError = fieldErrorOf(saveError, "description");
   const otherSaveError = saveError && !nameError && !descriptionError && !saveIssue ? saveError.message : null;
@@ -101,7 +110,7 @@ export function SegmentEditor({
           <SegmentSummary preview={preview} />
         </div>
         {fields.error ? <Alert>The fields of this workspace could not be loaded; you can still type field and event names.</Alert> : null}
-        <SegmentBuilder tree={tree} onChange={edit} fields={fields.data} readOnly={readOnly} issue={issue} />
+        <SegmentBuilder tree={tree} onChange={edit} fields={fields.data} readOnly={readOnly} issue={issue} segmentId={segmentId} />
         {otherSaveError ? <Alert>{otherSaveError}</Alert> : null}
         {!readOnly ? (
           <div className="flex flex-wrap items-center gap-3">

@@ -23,12 +23,15 @@ function useDebouncedValue<T>(value: T, delayMs: number): T {
  * an answer for an older definition never overwrites a newer one, and the AbortSignal cancels
  * the request once its key is no longer wanted; the previous answer stays on screen meanwhile.
  */
-export function useSegmentPreview(tree: BuilderTree) {
+export function useSegmentPreview(tree: BuilderTree, editingSegmentId: string | null) {
   const trpc = useTRPC();
   const previewedTree = useDebouncedValue(tree, PREVIEW_DEBOUNCE_MS);
   const definition = useMemo(() => definitionFromTree(previewedTree), [previewedTree]);
   const preview = useQuery({
-    ...trpc.segments.preview.queryOptions({ definition }, { trpc: { abortOnUnmount: true } }),
+    ...trpc.segments.preview.queryOptions(
+      editingSegmentId ? { definition, editingSegmentId } : { definition },
+      { trpc: { abortOnUnmount: true } },
+    ),
     placeholderData: keepPreviousData,
     retry: false,
     staleTime: 30_000,
