@@ -3,20 +3,22 @@
 // events, and the refresh of a saved segment. Uses its own embedded Postgres in
 // .data/bench-segments (kept between runs; the audience is generated once and reused while the
 // workspace holds the requested counts), or DATABASE_URL when set.
-// Writes EXPLAIN (ANALYZE, BUFFERS) of each count to .data/bench-segments-plans.txt (next to the
+// `--shared-buffers 1GB` sizes the embedded server's cache (Postgres's default is 128MB).
+// Writes EXPLAIN (ANALYZE, BUFFERS) of each count to .data/bench-segments/plans.txt (next to the
 // cluster, which Postgres owns) and prints, as its last line:
 // {"bench":"segments","contacts":N,"events":N,"p50_ms":{…},"p95_ms":{…},"refresh_ms":X}
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { createDb, type Db } from "../../server/db/client";
-import { findFreePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../server/db/embedded";
+import type { EmbeddedDatabase } from "../../server/db/embedded";
 import { migrateDatabase } from "../../server/db/migrate";
 import { countSegment, explainSegment } from "../../server/segments/count-segment";
 import { DEMO_WORKSPACES, seedDemoData } from "../../prisma/seed/demo";
 import { generateAudience } from "../../prisma/seed/generate-audience";
 import { BENCH_SEGMENTS } from "./segments-definitions";
 import { timeRefresh } from "./segments-refresh";
+import { startBenchPostgres } from "./segments-server";
 
 const { values: args } = parseArgs({
   options: {
@@ -25,6 +27,8 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "20" },
     warmups: { type: "string", default: "2" },
     seed: { type: "string", default: "42" },
+    /** The embedded server's shared_buffers (e.g. 1GB); Postgres's default 128MB when not given. */
+    "shared-buffers": { type: "string" },
   },
 });
 const contactsWanted = Number(args.contacts);
@@ -36,7 +40,7 @@ const BENCH_TIMEOUT_MS = 120_000;
 
 const benchDir = path.resolve(import.meta.dirname, "../../.data/bench-segments");
 const dataDir = path.join(benchDir, "pg");
-const plansFile = path.join(benchDir, "plans.txt");
+const plansFile = path.join(benchDir, args["shared-buffers"] ? `plans-shared-buffers-${args["shared-buffers"]}.txt` : "plans.txt");
 
 function percentile(sortedMs: number[], p: number): number {
   const index = Math.min(sortedMs.length - 1, Math.ceil((p / 100) * sortedMs.length) - 1);
@@ -61,7 +65,7 @@ let embedded: EmbeddedDatabase | null = null;
 let url = process.env.DATABASE_URL;
 if (!url) {
   console.log(`starting an embedded Postgres in ${path.relative(process.cwd(), dataDir)}`);
-  embedded = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), database: "tailor_bench" });
+  embedded = await startBenchPostgres(dataDir, args["shared-buffers"]);
   url = embedded.url;
 }
 try {
@@ -89,7 +93,9 @@ try {
     });
     counts = await audienceCounts(db, workspace.id);
   }
-  console.log(`audience: ${counts.contacts} contacts, ${counts.events} events; vacuum analyze…`);
+  const [memory] = await db.$queryRaw<{ shared_buffers: string; work_mem: string }[]>`
+    select current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem`;
+  console.log(`audience: ${counts.contacts} contacts, ${counts.events} events; shared_buffers ${memory!.shared_buffers}; vacuum analyze…`);
   await db.$executeRawUnsafe("vacuum analyze contact, event, contact_consent, suppression");
 
   const now = await audienceNow(db, workspace.id);

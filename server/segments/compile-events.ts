@@ -9,15 +9,16 @@ import {
   type PropertyFilter,
   type SequenceCondition,
 } from "./definition";
+import { idSet, rowTest, type Compiled } from "./compile-sets";
 import { instantSql, jsonValueAs, predicateSql, type ValueExpression } from "./compile-values";
 
 /*
  * Event conditions become sets of contact ids, written so that Postgres can compute them
  * set-wise at a million contacts and ten million events:
- * - membership:      c.id in (select e.contact_id from event e where workspace, name, window…)
- *   Pulled up into a semi-join at the top level (hash join over the events that
- *   event_workspace_id_name_occurred_at_idx finds, or index probes on event_contact_id_occurred_at_idx
- *   when the other conditions leave few contacts: the planner chooses); a hashed SubPlan under OR.
+ * - membership:      the set select e.contact_id from event e where workspace, name, window…
+ *   (compile-sets.ts): read from event_workspace_id_name_occurred_at_idx alone, counted without
+ *   `contact` when nothing else needs the contact row, else a semi-join (the planner chooses a hash
+ *   join or probes by primary key); the sets of an OR are one union.
  * - non-membership:  not exists (select 1 from event e where e.contact_id = c.id and …), an anti-join;
  *   "not in" would not be pulled up and degrades to a per-row scan when the set outgrows work_mem.
  * - counts and sums: grouped once per contact (group by … having …) inside the set rather than a
@@ -54,23 +55,28 @@ function eventFilters(name: EventAlias, workspaceId: string, ref: EventRef, wind
   if (from !== undefined) conditions.push(Prisma.sql`${e}.occurred_at >= ${instantSql(from)}`);
   if (to !== undefined) conditions.push(Prisma.sql`${e}.occurred_at <= ${instantSql(to)}`);
   for (const filter of ref.filters) {
-    const indexable = indexablePropertySql(name, filter);
-    if (indexable) conditions.push(indexable);
-    conditions.push(predicateSql(propertyValue(name, filter.property, filter.valueType), filter, now));
+    conditions.push(indexablePropertySql(name, filter) ?? predicateSql(propertyValue(name, filter.property, filter.valueType), filter, now));
   }
   return conditions;
 }
 
+/** The JSON types whose ->> text could equal a given text, other than strings ('null' has none). */
+const NON_STRING_JSON_TYPES = ["number", "boolean", "object", "array"];
+
 /**
- * For a text property compared for equality, the same test in the form
- * `lower(properties ->> key) = lower(value)`, which an expression index on the property answers
- * (event_category_idx for "category", the e-commerce events' product category). It is implied
- * by the exact test that follows it (a JSON string's ->> text is its #>> '{}' text), so it
- * never changes the result, only the plan.
+ * For a text property compared for equality, the exact test (a JSON string equal to the value,
+ * case aside) in the form event_category_idx answers: `lower(properties ->> key) = lower(value)`,
+ * which equals the value for strings and also for numbers, booleans, objects or arrays whose
+ * text does, so that the type is ruled out too. Written "not one of the other types" rather than
+ * "is a string" because Postgres, without statistics on that expression, estimates an equality
+ * as matching 0.5% of rows and an exclusion of four values as 98%: an estimate a thousand times
+ * too small would make the planner probe contacts one by one for a set of ten thousand.
  */
 function indexablePropertySql(name: EventAlias, filter: PropertyFilter): Prisma.Sql | null {
   if (filter.property === REVENUE_PROPERTY || filter.valueType !== "string" || filter.op !== "equals") return null;
-  return Prisma.sql`lower(${alias(name)}.properties ->> ${filter.property}::text) = lower(${String(filter.value)}::text)`;
+  const e = alias(name);
+  return Prisma.sql`lower(${e}.properties ->> ${filter.property}::text) = lower(${String(filter.value)}::text)
+    and jsonb_typeof(${e}.properties -> ${filter.property}::text) <> all(${NON_STRING_JSON_TYPES}::text[])`;
 }
 
 type ContactSet = {
@@ -99,17 +105,19 @@ function measureSet(measure: EventMeasure): { having: Prisma.Sql | null; inverte
   return 0 < measure.value ? { having: Prisma.sql`${sum} >= ${x}`, inverted: true } : { having: Prisma.sql`${sum} < ${x}`, inverted: false };
 }
 
-function membershipSql(set: ContactSet, negated: boolean): Prisma.Sql {
+function membershipSql(set: ContactSet, negated: boolean): Compiled {
   const where = Prisma.join(set.where, " and ");
   if (!negated) {
-    const grouping = set.having ? Prisma.sql` group by e.contact_id having ${set.having}` : Prisma.empty;
-    return Prisma.sql`c.id in (select e.contact_id from event e where ${where}${grouping})`;
+    if (!set.having) return idSet(Prisma.sql`select e.contact_id from event e where ${where}`, false);
+    return idSet(Prisma.sql`select e.contact_id from event e where ${where} group by e.contact_id having ${set.having}`, true);
   }
-  if (!set.having) return Prisma.sql`not exists (select 1 from event e where e.contact_id = c.id and ${where})`;
-  return Prisma.sql`not exists (select 1 from (select e.contact_id from event e where ${where} group by e.contact_id having ${set.having}) s where s.contact_id = c.id)`;
+  if (!set.having) return rowTest(Prisma.sql`not exists (select 1 from event e where e.contact_id = c.id and ${where})`);
+  return rowTest(
+    Prisma.sql`not exists (select 1 from (select e.contact_id from event e where ${where} group by e.contact_id having ${set.having}) s where s.contact_id = c.id)`,
+  );
 }
 
-export function eventConditionSql(condition: EventCondition, workspaceId: string, now: Date, negated: boolean): Prisma.Sql {
+export function eventConditionSql(condition: EventCondition, workspaceId: string, now: Date, negated: boolean): Compiled {
   const { having, inverted } = measureSet(condition.measure);
   const where = eventFilters("e", workspaceId, condition, condition.window, now);
   return membershipSql({ where, having }, inverted !== !condition.did !== negated);
@@ -120,7 +128,7 @@ export function eventConditionSql(condition: EventCondition, workspaceId: string
  * follow up has passed) not followed by B within that time. The inner NOT EXISTS probes
  * event_contact_id_occurred_at_idx with a time range per A event.
  */
-export function sequenceConditionSql(condition: SequenceCondition, workspaceId: string, now: Date, negated: boolean): Prisma.Sql {
+export function sequenceConditionSql(condition: SequenceCondition, workspaceId: string, now: Date, negated: boolean): Compiled {
   const within = condition.withinMinutes;
   const first = [
     ...eventFilters("a", workspaceId, condition.first, condition.window, now),
@@ -131,6 +139,6 @@ export function sequenceConditionSql(condition: SequenceCondition, workspaceId: 
     )} and b.occurred_at >= a.occurred_at and b.occurred_at <= a.occurred_at + make_interval(mins => ${within}::int))`,
   ];
   const where = Prisma.join(first, " and ");
-  if (negated) return Prisma.sql`not exists (select 1 from event a where a.contact_id = c.id and ${where})`;
-  return Prisma.sql`c.id in (select a.contact_id from event a where ${where})`;
+  if (negated) return rowTest(Prisma.sql`not exists (select 1 from event a where a.contact_id = c.id and ${where})`);
+  return idSet(Prisma.sql`select a.contact_id from event a where ${where}`, false);
 }

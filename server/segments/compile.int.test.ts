@@ -40,6 +40,20 @@ describe("the compiled SQL, on Postgres", () => {
     expect(await db.event.count({ where: { workspaceId } })).toBe(AUDIENCE.events.length);
   });
 
+  it("matches text equality on an event property only for JSON strings, not numbers with the same text", async () => {
+    const added = (value: string) =>
+      definitionOf({
+        kind: "event",
+        did: true,
+        name: "Product Added",
+        filters: [{ property: "cart_value", valueType: "string", op: "equals", value }],
+        measure: { kind: "count", op: "at_least", value: 1 },
+        window: { kind: "ever" },
+      });
+    expect(await matching(added("80"))).toEqual([]);
+    expect(await matching(added("100"))).toEqual(["cid"]);
+  });
+
   it("matches contacts in another segment, or not in it", async () => {
     const segments = new Map([["seg-us", definitionOf(attr({ field: "country", valueType: "string", op: "equals", value: "us" }))]]);
     expect(await matching(definitionOf({ kind: "segment", segmentId: "seg-us", member: true }), segments)).toEqual(["ana", "ben"]);

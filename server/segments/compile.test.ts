@@ -69,11 +69,33 @@ describe("compileSegmentToSql", () => {
     expect(oneLine(sql)).toMatch(/case jsonb_typeof\(\(c\.attributes -> \$\d+::text\)\) when 'number' then/);
   });
 
-  it("writes 'did' as a semi-join on the event set and 'did not' as an anti-join", () => {
-    expect(oneLine(compileNode(evt({ name: "Order Completed" })).sql)).toContain("c.id in (select e.contact_id from event e where e.workspace_id = $2::uuid and e.name = $3::text)");
-    expect(oneLine(compileNode(evt({ name: "Order Completed", did: false })).sql)).toContain(
+  it("counts a segment of event sets from the events alone, each contact once", () => {
+    expect(oneLine(compileNode(evt({ name: "Order Completed" })).sql)).toBe(
+      "select m.contact_id as id from (select e.contact_id from event e where e.workspace_id = $1::uuid and e.name = $2::text) m group by m.contact_id",
+    );
+  });
+
+  it("writes 'did' as a semi-join on the event set and 'did not' as an anti-join next to a contact condition", () => {
+    const country = attr({ field: "country", valueType: "string", op: "is_set" });
+    const did = oneLine(compile(definitionOf(country, evt({ name: "Order Completed" }))).sql);
+    expect(did).toMatch(/^select c\.id from contact c where c\.workspace_id = \$1::uuid and \(/);
+    expect(did).toContain("c.id in (select e.contact_id from event e where e.workspace_id = $2::uuid and e.name = $3::text)");
+    expect(oneLine(compile(definitionOf(country, evt({ name: "Order Completed", did: false }))).sql)).toContain(
       "not exists (select 1 from event e where e.contact_id = c.id and e.workspace_id = $2::uuid and e.name = $3::text)",
     );
+  });
+
+  it("writes an OR of event sets as one semi-join on their union", () => {
+    const either: SegmentNode = { kind: "group", op: "or", children: [evt({ name: "A" }), evt({ name: "B" })] };
+    const sql = oneLine(compile(definitionOf(attr({ field: "country", valueType: "string", op: "is_set" }), either)).sql);
+    expect(sql).toMatch(/c\.id in \(select e\.contact_id from event e where .* union select e\.contact_id from event e where .*\)\)$/);
+    expect(sql).not.toContain(" or ");
+  });
+
+  it("intersects sets of an AND without reading contacts", () => {
+    const both = oneLine(compile(definitionOf(evt({ name: "A", measure: { kind: "count", op: "at_least", value: 2 } }), evt({ name: "B" }))).sql);
+    expect(both).toMatch(/^select m\.contact_id as id from \(select m\.contact_id from \(select e\.contact_id .* having .*\) m where m\.contact_id in \(select e\.contact_id .*\)\) m$/);
+    expect(both).not.toContain("from contact");
   });
 
   it("bounds a window with timestamps computed from now", () => {
@@ -82,11 +104,14 @@ describe("compileSegmentToSql", () => {
     expect(values).toContain(NOW.toISOString());
   });
 
-  it("adds the form event_category_idx answers to text equality on an event property", () => {
+  it("writes text equality on an event property in the form event_category_idx answers, ruling out other JSON types", () => {
     const filters = [{ property: "category", valueType: "string" as const, op: "equals" as const, value: "Shoes" }];
     const { sql, values } = compileNode(evt({ name: "Product Added", filters }));
-    expect(oneLine(sql)).toMatch(/lower\(e\.properties ->> \$(\d+)::text\) = lower\(\$(\d+)::text\) and lower\(\(case when jsonb_typeof/);
-    expect(values).toEqual(expect.arrayContaining(["category", "Shoes"]));
+    expect(oneLine(sql)).toMatch(
+      /lower\(e\.properties ->> \$(\d+)::text\) = lower\(\$(\d+)::text\) and jsonb_typeof\(e\.properties -> \$(\d+)::text\) <> all\(\$(\d+)::text\[\]\)/,
+    );
+    expect(sql).not.toContain("case when jsonb_typeof");
+    expect(values).toEqual(expect.arrayContaining(["category", "Shoes", ["number", "boolean", "object", "array"]]));
   });
 
   it("adds no index form to other property tests", () => {

@@ -2,6 +2,7 @@ import { Prisma } from "../db/generated/client";
 import { UserFacingError } from "../errors";
 import { eventConditionSql, sequenceConditionSql } from "./compile-events";
 import { scoreConditionSql } from "./compile-scores";
+import { allOf, anyOf, asRowTest, distinctIdsSql, idSet, rowTest, type Compiled } from "./compile-sets";
 import { jsonValueAs, predicateSql, type ValueExpression } from "./compile-values";
 import {
   builtInField,
@@ -45,37 +46,40 @@ type Scope = CompileOptions & { segmentChain: readonly string[] };
 
 /**
  * The definition as one parameterized statement selecting the ids of the matching contacts of
- * the workspace. Every value travels as a bind parameter; identifiers come only from the
- * whitelist above. NOT is pushed down to the conditions (De Morgan), so that each condition is
- * written in the form Postgres plans best for its polarity (see compile-events.ts).
+ * the workspace, each once. Every value travels as a bind parameter; identifiers come only from
+ * the whitelist above. NOT is pushed down to the conditions (De Morgan), so that each condition
+ * is written in the form Postgres plans best for its polarity (see compile-events.ts), and
+ * conditions answered by sets of ids are combined as sets (see compile-sets.ts).
  */
 export function compileSegmentToSql(definition: SegmentDefinition, options: CompileOptions): Prisma.Sql {
-  return Prisma.sql`select c.id from contact c where ${compileSegmentWhere(definition, options)}`;
+  return distinctIdsSql(compileRoot(definition, options), options.workspaceId);
 }
 
 /** The WHERE clause of compileSegmentToSql over `contact c`, for statements that select more than the id. */
 export function compileSegmentWhere(definition: SegmentDefinition, options: CompileOptions): Prisma.Sql {
-  const scope: Scope = { ...options, segmentChain: [] };
-  return Prisma.sql`c.workspace_id = ${options.workspaceId}::uuid and ${groupSql(definition.root, "root", scope, false)}`;
+  return Prisma.sql`c.workspace_id = ${options.workspaceId}::uuid and ${asRowTest(compileRoot(definition, options))}`;
 }
 
-function groupSql(group: Group, path: string, scope: Scope, negatedAbove: boolean): Prisma.Sql {
+function compileRoot(definition: SegmentDefinition, options: CompileOptions): Compiled {
+  return groupSql(definition.root, "root", { ...options, segmentChain: [] }, false);
+}
+
+function groupSql(group: Group, path: string, scope: Scope, negatedAbove: boolean): Compiled {
   const negated = negatedAbove !== Boolean(group.negate);
   // An empty group constrains nothing (a new group in the builder must not empty the segment).
-  if (group.children.length === 0) return negated ? Prisma.sql`false` : Prisma.sql`true`;
+  if (group.children.length === 0) return rowTest(negated ? Prisma.sql`false` : Prisma.sql`true`);
   const parts = group.children.map((child, i) => {
     const childPath = `${path}.children[${i}]`;
     return child.kind === "group" ? groupSql(child, childPath, scope, negated) : conditionSql(child, childPath, scope, negated);
   });
-  if (parts.length === 1) return parts[0]!;
   const isAnd = (group.op === "and") !== negated;
-  return Prisma.sql`(${Prisma.join(parts, isAnd ? " and " : " or ")})`;
+  return isAnd ? allOf(parts) : anyOf(parts);
 }
 
-function conditionSql(condition: Condition, path: string, scope: Scope, negated: boolean): Prisma.Sql {
+function conditionSql(condition: Condition, path: string, scope: Scope, negated: boolean): Compiled {
   switch (condition.kind) {
     case "attribute":
-      return predicateSql(attributeValue(condition), condition, scope.now, negated);
+      return rowTest(predicateSql(attributeValue(condition), condition, scope.now, negated));
     case "event":
       return eventConditionSql(condition, scope.workspaceId, scope.now, negated);
     case "sequence":
@@ -95,7 +99,7 @@ function conditionSql(condition: Condition, path: string, scope: Scope, negated:
       return groupSql(referenced.root, "root", inner, negated !== !condition.member);
     }
     case "score":
-      return scoreConditionSql(condition, scope.now, negated);
+      return rowTest(scoreConditionSql(condition, scope.now, negated));
   }
 }
 
@@ -106,27 +110,31 @@ function attributeValue(condition: AttributeCondition): ValueExpression {
   return { sql: jsonValueAs(Prisma.sql`(c.attributes -> ${key}::text)`, condition.valueType) };
 }
 
-function consentSql(condition: ConsentCondition, workspaceId: string, negated: boolean): Prisma.Sql {
+function consentSql(condition: ConsentCondition, workspaceId: string, negated: boolean): Compiled {
   const purpose = Prisma.sql`${condition.purpose}::"ConsentPurpose"`;
   // "none" = no consent recorded for the purpose; otherwise the current state is the one named.
   const stateFilter = condition.state === "none" ? Prisma.empty : Prisma.sql` and cc.state = ${condition.state}::"ConsentState"`;
   const inSet = (condition.state === "none") === negated;
   if (inSet) {
-    return Prisma.sql`c.id in (select cc.contact_id from contact_consent cc where cc.workspace_id = ${workspaceId}::uuid and cc.purpose = ${purpose}${stateFilter})`;
+    // One row per contact and purpose: each id at most once.
+    return idSet(Prisma.sql`select cc.contact_id from contact_consent cc where cc.workspace_id = ${workspaceId}::uuid and cc.purpose = ${purpose}${stateFilter}`, true);
   }
-  return Prisma.sql`not exists (select 1 from contact_consent cc where cc.contact_id = c.id and cc.purpose = ${purpose}${stateFilter})`;
+  return rowTest(Prisma.sql`not exists (select 1 from contact_consent cc where cc.contact_id = c.id and cc.purpose = ${purpose}${stateFilter})`);
 }
 
 /** A contact is suppressed by a suppression naming it, or naming its address. */
-function suppressionSql(condition: SuppressionCondition, workspaceId: string, negated: boolean): Prisma.Sql {
+function suppressionSql(condition: SuppressionCondition, workspaceId: string, negated: boolean): Compiled {
   const reasons = condition.reasons.length
     ? Prisma.sql` and s.reason = any(${condition.reasons}::"SuppressionReason"[])`
     : Prisma.empty;
   const scoped = Prisma.sql`s.workspace_id = ${workspaceId}::uuid${reasons}`;
   if (condition.suppressed !== negated) {
-    return Prisma.sql`(c.id in (select s.contact_id from suppression s where ${scoped} and s.contact_id is not null)
-      or c.email in (select s.email from suppression s where ${scoped}))`;
+    return idSet(
+      Prisma.sql`select s.contact_id from suppression s where ${scoped} and s.contact_id is not null
+        union all select sc.id from contact sc where sc.workspace_id = ${workspaceId}::uuid and sc.email in (select s.email from suppression s where ${scoped})`,
+      false,
+    );
   }
-  return Prisma.sql`(not exists (select 1 from suppression s where ${scoped} and s.contact_id = c.id)
-    and not exists (select 1 from suppression s where ${scoped} and s.email = c.email))`;
+  return rowTest(Prisma.sql`(not exists (select 1 from suppression s where ${scoped} and s.contact_id = c.id)
+    and not exists (select 1 from suppression s where ${scoped} and s.email = c.email))`);
 }

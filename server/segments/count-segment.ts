@@ -6,8 +6,15 @@ import type { SegmentDefinition } from "./definition";
 
 /** A count that takes longer than this is stopped: the builder asks again as the marketer types. */
 export const SEGMENT_QUERY_TIMEOUT_MS = 5_000;
-/** Hashed sets of contact ids (IN under OR, hash joins) stay in memory at a million contacts. */
+/** Hashed sets of contact ids (hash joins, grouped events) stay in memory at a million contacts. */
 const SEGMENT_QUERY_WORK_MEM = "64MB";
+/**
+ * The planner's price for passing a row from a parallel worker to the leader (default 0.1, ten
+ * times the cost of processing a row). At that price it groups a million events per contact in
+ * one process rather than in parallel, partially per worker, although the partial groups passed
+ * on are several times fewer than the events: measured, the parallel plan takes a third less time.
+ */
+const SEGMENT_QUERY_PARALLEL_TUPLE_COST = "0.01";
 
 export type SegmentQueryOptions = CompileOptions & { timeoutMs?: number };
 type Tx = Pick<Db, "$queryRaw">;
@@ -32,7 +39,7 @@ export async function withSegmentTimeout<T>(db: Db, timeoutMs: number, work: (tx
         // JIT compilation costs more than it saves on these sub-second statements (Postgres
         // would JIT every count: their estimated costs are far above jit_above_cost).
         await tx.$queryRaw`select set_config('statement_timeout', ${String(timeoutMs)}, true), set_config('work_mem', ${SEGMENT_QUERY_WORK_MEM}, true),
-          set_config('jit', 'off', true)`;
+          set_config('jit', 'off', true), set_config('parallel_tuple_cost', ${SEGMENT_QUERY_PARALLEL_TUPLE_COST}, true)`;
         return work(tx);
       },
       { timeout: timeoutMs + 5_000, maxWait: 5_000 },
