@@ -1,39 +1,62 @@
 import { Worker } from "node:worker_threads";
-import { type AudienceBatch, audienceBatches, type BatchPlanInput } from "./generate-batches";
+import { type AudienceBatch, audienceBatches, type BatchPlanInput, type BatchShare } from "./generate-batches";
+
+/** Generator threads: the generator, not COPY, bounds the load, and each thread makes every other batch. */
+const THREADS = 2;
 
 /**
- * The audience's batches, made in a worker thread one batch ahead of the caller (so that
- * generating batch n+1 overlaps loading batch n), or inline when `threaded` is false.
+ * The audience's batches in order, made by worker threads that each make their share one batch
+ * ahead of the caller (so that generating overlaps loading), or inline when `threaded` is false.
  */
 export async function* batchSource(input: BatchPlanInput, threaded: boolean): AsyncGenerator<AudienceBatch> {
   if (!threaded) {
     yield* audienceBatches(input);
     return;
   }
-  const worker = startGeneratorThread(input);
-  const replies: ((batch: AudienceBatch | null) => void)[] = [];
-  let failure: Error | null = null;
-  const pending: Promise<AudienceBatch | null>[] = [];
-  const request = () => {
-    pending.push(new Promise((resolve) => replies.push(resolve)));
-    worker.postMessage("next");
-  };
-  worker.on("message", (batch: AudienceBatch | null) => replies.shift()?.(batch));
-  worker.on("error", (error) => {
-    failure = error;
-    for (const reply of replies.splice(0)) reply(null);
-  });
+  const threads = Array.from({ length: THREADS }, (_, part) => new GeneratorThread(input, { part, parts: THREADS }));
   try {
-    request();
-    for (;;) {
-      const batch = await pending.shift()!;
-      if (failure) throw failure;
+    for (let index = 0; ; index++) {
+      const batch = await threads[index % THREADS]!.next();
       if (!batch) return;
-      request();
       yield batch;
     }
   } finally {
-    await worker.terminate();
+    await Promise.all(threads.map((thread) => thread.stop()));
+  }
+}
+
+/** One generator thread, asked for one batch ahead. */
+class GeneratorThread {
+  private readonly worker: Worker;
+  private readonly replies: ((batch: AudienceBatch | null) => void)[] = [];
+  private readonly pending: Promise<AudienceBatch | null>[] = [];
+  private failure: Error | null = null;
+
+  constructor(input: BatchPlanInput, share: BatchShare) {
+    this.worker = startGeneratorThread(input, share);
+    this.worker.on("message", (batch: AudienceBatch | null) => this.replies.shift()?.(batch));
+    this.worker.on("error", (error) => {
+      this.failure = error;
+      for (const reply of this.replies.splice(0)) reply(null);
+    });
+    this.request();
+  }
+
+  /** Its next batch (asking for the one after), or null when it has made all of its share. */
+  async next(): Promise<AudienceBatch | null> {
+    const batch = await this.pending.shift()!;
+    if (this.failure) throw this.failure;
+    if (batch) this.request();
+    return batch;
+  }
+
+  stop(): Promise<number> {
+    return this.worker.terminate();
+  }
+
+  private request() {
+    this.pending.push(new Promise((resolve) => this.replies.push(resolve)));
+    this.worker.postMessage("next");
   }
 }
 
@@ -41,8 +64,8 @@ export async function* batchSource(input: BatchPlanInput, threaded: boolean): As
  * The generator's thread runs TypeScript through tsx (the seed and bench commands run under
  * tsx; Node 20 does not hand a loader to worker threads, so the entry registers it itself).
  */
-function startGeneratorThread(input: BatchPlanInput): Worker {
+function startGeneratorThread(input: BatchPlanInput, share: BatchShare): Worker {
   const entry = new URL("./generate-thread.ts", import.meta.url).href;
   const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}))`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
+  return new Worker(bootstrap, { eval: true, workerData: { input, share } });
 }

@@ -66,14 +66,17 @@ export async function generateAudience(options: GenerateAudienceOptions) {
   const nowMs = (options.now ?? new Date()).getTime();
   const catalogue = buildCatalogue(options.seed);
   const client = new pg.Client({ connectionString: options.databaseUrl });
+  // Events are copied, and indexes rebuilt, on a second connection at the same time.
+  const second = new pg.Client({ connectionString: options.databaseUrl });
   await client.connect();
+  await second.connect();
   const report = (phase: string, contacts: number, events: number) => options.onProgress?.({ phase, contacts, events });
   let indexesDropped = false;
   try {
-    await client.query("set synchronous_commit = off");
+    for (const connection of [client, second]) await connection.query("set synchronous_commit = off");
     // Before foreign key checks go off: deleting a replaced audience must cascade to every table that refers to it.
     await prepareWorkspace(client, options);
-    const skipsForeignKeyChecks = await skipForeignKeyChecks(client);
+    const skipsForeignKeyChecks = (await skipForeignKeyChecks(client)) && (await skipForeignKeyChecks(second));
     report(skipsForeignKeyChecks ? "foreign key checks off for this load" : "foreign key checks on", 0, 0);
     await copyInto(
       client,
@@ -98,11 +101,20 @@ export async function generateAudience(options: GenerateAudienceOptions) {
       options.threaded ?? options.contacts >= 100_000,
     );
     for await (const batch of batches) {
-      await copyInto(client, "contact", CONTACT_COLUMNS, [batch.contactText]);
-      eventsWritten += await copyInto(client, "event", EVENT_COLUMNS, batch.eventPieces);
-      await copyInto(client, "consent_record", CONSENT_RECORD_COLUMNS, [batch.consentRecordText]);
-      await copyInto(client, "contact_consent", CONSENT_COLUMNS, [batch.consentText]);
-      await copyInto(client, "suppression", SUPPRESSION_COLUMNS, [batch.suppressionText]);
+      const copyContacts = async () => {
+        await copyInto(client, "contact", CONTACT_COLUMNS, [batch.contactText]);
+        await copyInto(client, "consent_record", CONSENT_RECORD_COLUMNS, [batch.consentRecordText]);
+        await copyInto(client, "contact_consent", CONSENT_COLUMNS, [batch.consentText]);
+        await copyInto(client, "suppression", SUPPRESSION_COLUMNS, [batch.suppressionText]);
+      };
+      if (skipsForeignKeyChecks) {
+        // Without foreign key checks, a batch's events need not wait for its contacts to be committed.
+        const [, events] = await Promise.all([copyContacts(), copyInto(second, "event", EVENT_COLUMNS, batch.eventPieces)]);
+        eventsWritten += events;
+      } else {
+        await copyContacts();
+        eventsWritten += await copyInto(client, "event", EVENT_COLUMNS, batch.eventPieces);
+      }
       contactsWritten += batch.contacts;
       options.onProgress?.({ phase: "loading", contacts: contactsWritten, events: eventsWritten });
     }
@@ -115,7 +127,7 @@ export async function generateAudience(options: GenerateAudienceOptions) {
     const indexStarted = Date.now();
     if (rebuild) {
       report("rebuilding indexes", options.contacts, eventsWritten);
-      await rebuildIndexes(client);
+      await rebuildIndexes([client, second]);
       indexesDropped = false;
     }
     const indexSeconds = (Date.now() - indexStarted) / 1000;
@@ -132,8 +144,8 @@ export async function generateAudience(options: GenerateAudienceOptions) {
     };
     return { contacts: options.contacts, events: eventsWritten, products: catalogue.products.length, seconds: (Date.now() - started) / 1000, stages };
   } finally {
-    if (indexesDropped) await rebuildIndexes(client);
-    await client.end();
+    if (indexesDropped) await rebuildIndexes([client, second]);
+    await Promise.all([client.end(), second.end()]);
   }
 }
 
@@ -162,9 +174,15 @@ async function indexForSearch(client: pg.Client, workspaceId: string) {
   );
 }
 
-async function rebuildIndexes(client: pg.Client) {
-  await client.query("set maintenance_work_mem = '512MB'");
-  for (const index of BULK_LOAD_INDEXES) await client.query(index.create);
+/** Builds the dropped indexes, largest first, each connection taking the next one as it finishes. */
+async function rebuildIndexes(connections: pg.Client[]) {
+  const queue = [...BULK_LOAD_INDEXES];
+  await Promise.all(
+    connections.map(async (connection) => {
+      await connection.query("set maintenance_work_mem = '512MB'");
+      for (let index = queue.shift(); index; index = queue.shift()) await connection.query(index.create);
+    }),
+  );
 }
 
 /**

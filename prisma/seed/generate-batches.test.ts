@@ -22,4 +22,12 @@ describe("audienceBatches", () => {
     expect(text(5)).toBe(text(5));
     expect(text(5)).not.toBe(text(6));
   });
+
+  it("makes the same batches when two generators split them, each making every other batch", () => {
+    const split = { ...input, contacts: 3 * BATCH_CONTACTS + 7, events: 20_000 };
+    const whole = [...audienceBatches(split)];
+    const shares = [0, 1].map((part) => [...audienceBatches(split, { part, parts: 2 })]);
+    expect(shares.map((share) => share.length)).toEqual([2, 2]);
+    expect([shares[0]![0], shares[1]![0], shares[0]![1], shares[1]![1]]).toEqual(whole);
+  });
 });

@@ -32,11 +32,15 @@ type Planned = { id: bigint; plan: PlannedContact; index: number };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** Which batches a generator makes: those whose index modulo `parts` is `part`. */
+export type BatchShare = { part: number; parts: number };
+
 /**
  * The generated audience, batch by batch, fully determined by the input: the same batches
- * whether they are made here or in a worker thread.
+ * whether they are made here or in worker threads. With a `share`, only that share's batches
+ * are made (the others are skipped cheaply), so that threads can split the work.
  */
-export function* audienceBatches(input: BatchPlanInput): Generator<AudienceBatch> {
+export function* audienceBatches(input: BatchPlanInput, share: BatchShare = { part: 0, parts: 1 }): Generator<AudienceBatch> {
   const catalogue = buildCatalogue(input.seed);
   const world: GeneratorWorld = { seed: input.seed, nowMs: input.nowMs, catalogue, campaigns: buildCampaigns(input.seed, input.nowMs) };
   const firstId = BigInt(input.firstId);
@@ -45,16 +49,17 @@ export function* audienceBatches(input: BatchPlanInput): Generator<AudienceBatch
   for (let i = 0; i < input.contacts; i++) totalWeight += weights[i] = activityWeight(input.seed, i);
   let cumulativeWeight = 0;
   let eventsAssigned = 0;
-  for (let batchStart = 0; batchStart < input.contacts; batchStart += BATCH_CONTACTS) {
+  for (let batchStart = 0, batchIndex = 0; batchStart < input.contacts; batchStart += BATCH_CONTACTS, batchIndex++) {
+    const mine = batchIndex % share.parts === share.part;
     const batch: Planned[] = [];
     for (let i = batchStart; i < Math.min(input.contacts, batchStart + BATCH_CONTACTS); i++) {
       cumulativeWeight += weights[i]!;
       // Budgets from rounded cumulative shares add up to exactly the requested total.
       const target = totalWeight > 0 ? Math.round((input.events * cumulativeWeight) / totalWeight) : 0;
-      batch.push({ id: firstId + BigInt(i), plan: planContact(world, i, target - eventsAssigned), index: i });
+      if (mine) batch.push({ id: firstId + BigInt(i), plan: planContact(world, i, target - eventsAssigned), index: i });
       eventsAssigned = target;
     }
-    yield textOf(input, batch);
+    if (mine) yield textOf(input, batch);
   }
 }
 

@@ -44,11 +44,12 @@ export async function importCsv(db: Db, actor: ImportActorFixture, kind: ImportK
     eventName: options.eventName ?? null,
   });
   await db.$executeRaw`select graphile_worker.remove_job(${jobRunId}::text)`;
-  const client = await importConnection();
+  // Two connections, as the worker task opens: contact batches are written two at a time.
+  const [client, secondClient] = await Promise.all([importConnection(), importConnection()]);
   try {
-    const outcome = await runImport({ db, client, workspaceId: actor.workspaceId, importId: id, jobRunId, batchRows: options.batchRows });
+    const outcome = await runImport({ db, client, secondClient, workspaceId: actor.workspaceId, importId: id, jobRunId, batchRows: options.batchRows });
     return { id, jobRunId, outcome };
   } finally {
-    await client.end();
+    await Promise.all([client.end(), secondClient.end()]);
   }
 }

@@ -154,6 +154,42 @@ describe("contacts import", () => {
     expect(contacts.map((c) => [c.email, c.firstName, c.city])).toEqual([["ada@example.com", "Augusta", "Paris"]]);
   });
 
+  it("writes batches two at a time yet in file order: a contact's rows across batches, and a re-import that changes contacts", async () => {
+    const lines = ["email,external_id,first_name,newsletter"];
+    for (let i = 1; i <= 600; i++) {
+      // A few rows repeat the contact of the row before: the batch is cut there, and the next one waits for it.
+      const person = i % 97 === 0 ? i - 1 : i;
+      lines.push(`p${person}@example.com,x${person},Name ${i},${person % 2 === 0 ? "yes" : "no"}`);
+    }
+    const first = Buffer.from(`${lines.join("\n")}\n`);
+    const { outcome } = await importCsv(db, actor, "contacts", "two-writers.csv", first, { batchRows: 50 });
+    expect(outcome).toMatchObject({ rowsProcessed: 600, rowsImported: 600, rowsFailed: 0 });
+    const stored = await contactsOf(actor.workspaceId);
+    const distinct = 600 - Math.floor(600 / 97);
+    expect(stored).toHaveLength(distinct);
+    // The later row of each pair wins, as if the file were written row by row.
+    expect(stored.find((c) => c.email === "p96@example.com")?.firstName).toBe("Name 97");
+    const ids = await db.contact.findMany({ where: { workspaceId: actor.workspaceId }, select: { id: true, email: true }, orderBy: { id: "asc" } });
+    // Contacts are created in file order.
+    expect(ids.slice(0, 3).map((c) => c.email)).toEqual(["p1@example.com", "p2@example.com", "p3@example.com"]);
+
+    // Re-imported with swapped external ids in every batch: updates that a batch written alongside must see.
+    const swapped = lines.map((line, index) => (index === 0 ? line : line.replace(/,x(\d+),/, ",y$1,")));
+    const second = await importCsv(db, actor, "contacts", "two-writers-again.csv", Buffer.from(`${swapped.join("\n")}\n`), { batchRows: 50 });
+    expect(second.outcome).toMatchObject({ rowsProcessed: 600, rowsImported: 600, rowsFailed: 0 });
+    const after = await contactsOf(actor.workspaceId);
+    expect(after).toHaveLength(distinct);
+    expect(after.every((c) => c.externalId?.startsWith("y"))).toBe(true);
+    const records = await db.consentRecord.count({ where: { workspaceId: actor.workspaceId } });
+    const again = await importCsv(db, actor, "contacts", "two-writers-again.csv", Buffer.from(`${swapped.join("\n")}\n`), { batchRows: 50 });
+    expect(again.outcome).toMatchObject({ rowsImported: 600, rowsFailed: 0 });
+    // Values only: a contact with two rows in the file is changed twice, so its updated_at moves.
+    const values = (contacts: { email: string | null; externalId: string | null; firstName: string | null }[]) =>
+      contacts.map((c) => [c.email, c.externalId, c.firstName]);
+    expect(values(await contactsOf(actor.workspaceId))).toEqual(values(after));
+    expect(await db.consentRecord.count({ where: { workspaceId: actor.workspaceId } })).toBe(records);
+  });
+
   it("imports a file of several chunks and many batches with exact line numbers", async () => {
     const rows = 30_000;
     const lines = ["email,first_name,score"];

@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from "node:timers/promises";
+import { setImmediate, setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import type { Db } from "../../db/client";
 import { requestContactSearchIndexing } from "../search";
@@ -7,16 +7,25 @@ import { readCsvRecords } from "./csv-stream";
 import { compileMapping } from "./mapping";
 import { type ContactRow, type EventRow, type RowError, type RowResult, validateContactRecord, validateEventRecord } from "./rows";
 import { storedOptionsSchema } from "./schemas";
+import { type BatchResult, type BatchTurn, OrderedBatchWriter } from "./ordered-batches";
 import { ContactBatchKeys, prepareContactStage, writeContactBatch } from "./write-contacts";
 import { prepareEventStage, writeEventBatch } from "./write-events";
 
 export const DEFAULT_BATCH_ROWS = 10_000;
 const MAX_RAW_CHARS = 1000;
+/**
+ * Records parsed between turns of the event loop. The parser hands records over in microtasks,
+ * which starve I/O: without a turn now and then, the writer's query replies wait for a whole
+ * file chunk to be parsed, and Postgres sits idle meanwhile.
+ */
+const RECORDS_PER_TURN = 500;
 
 export type RunImportInput = {
   db: Db;
   /** A dedicated connection: each batch commits on it together with its checkpoint. */
   client: pg.ClientBase;
+  /** Another dedicated connection: contact batches are then written two at a time. */
+  secondClient?: pg.ClientBase;
   workspaceId: string;
   importId: string;
   /** The job_run that shows progress, updated in each batch's transaction. */
@@ -29,15 +38,24 @@ export type RunImportInput = {
 
 export type ImportOutcome = { rowsProcessed: number; rowsImported: number; rowsFailed: number; resumedFrom: number };
 
-type PendingBatch = { contacts: ContactRow[]; events: EventRow[]; errors: (RowError & { raw: string | null })[]; records: number };
+type PendingBatch = {
+  contacts: ContactRow[];
+  events: EventRow[];
+  errors: (RowError & { raw: string | null })[];
+  records: number;
+  keys: ContactBatchKeys;
+};
+
+const emptyBatch = (): PendingBatch => ({ contacts: [], events: [], errors: [], records: 0, keys: new ContactBatchKeys() });
 
 export class ImportNotRunnable extends Error {}
 
 /**
  * Runs an uploaded import: streams the file's chunks through the CSV parser, validates each
- * row, and writes batches set-wise. Each batch commits together with its checkpoint (rows
- * processed, counts, job progress), so a worker killed at any moment resumes after the last
- * committed batch and the file's rows end up stored exactly once.
+ * row, and writes batches set-wise while the next ones are parsed. Each batch commits together
+ * with its checkpoint (rows processed, counts, job progress), in file order, so a worker killed
+ * at any moment resumes after the last committed batch and the file's rows end up stored
+ * exactly once.
  */
 export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
   const { db, client, workspaceId, importId } = input;
@@ -61,63 +79,70 @@ export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
   const counts = { processed: checkpoint, imported: found.rowsImported, failed: found.rowsFailed };
   if (found.finishedAt) return { rowsProcessed: counts.processed, rowsImported: counts.imported, rowsFailed: counts.failed, resumedFrom: checkpoint };
 
-  if (mapping.kind === "contacts") await prepareContactStage(client);
-  else await prepareEventStage(client);
+  // Event batches may create the same contacts, so they are written one at a time.
+  const clients = mapping.kind === "contacts" && input.secondClient ? [client, input.secondClient] : [client];
+  for (const connection of clients) {
+    if (mapping.kind === "contacts") await prepareContactStage(connection);
+    else await prepareEventStage(connection);
+  }
+  const writer = new OrderedBatchWriter(clients, `import ${importId}`);
   const batchRows = input.batchRows ?? DEFAULT_BATCH_ROWS;
-  const keys = new ContactBatchKeys();
   const consentWording = `CSV import ${found.fileName}`;
-  let batch: PendingBatch = { contacts: [], events: [], errors: [], records: 0 };
+  let batch = emptyBatch();
+  /** Batches submitted and maybe not yet committed, whose contacts a row must not be written alongside. */
+  const inFlight = new Set<{ keys: ContactBatchKeys; done: Promise<unknown> }>();
+  let submitted = 0;
 
-  let writing: Promise<void> = Promise.resolve();
-  let analyzed = false;
+  async function writeBatch({ client: connection, waitForEarlier }: BatchTurn, pending: PendingBatch): Promise<BatchResult> {
+    const written =
+      mapping.kind === "contacts"
+        ? await writeContactBatch(
+            connection,
+            { workspaceId, existing: options.run!.existing, recordedById: found!.createdById, consentWording },
+            pending.contacts,
+            waitForEarlier,
+          )
+        : await waitForEarlier().then(async () => ({ ...(await writeEventBatch(connection, workspaceId, pending.events)), changedExisting: false }));
+    await waitForEarlier();
+    const failed = await insertErrors(connection, importId, [...pending.errors, ...written.errors.map((error) => ({ ...error, raw: null }))]);
+    counts.processed += pending.records;
+    counts.imported += written.stored;
+    counts.failed += failed;
+    await saveCheckpoint(connection, input, counts, Math.max(rowsTotal, counts.processed));
+    return { changedExisting: written.changedExisting };
+  }
 
-  async function writeBatch(pending: PendingBatch) {
-    await client.query("begin");
-    try {
-      // The checkpoint commits with the batch; losing the last commits in a database crash only means redoing them.
-      await client.query("set local synchronous_commit = off");
-      const written =
-        mapping.kind === "contacts"
-          ? await writeContactBatch(
-              client,
-              { workspaceId, existing: options.run!.existing, recordedById: found!.createdById, consentWording },
-              pending.contacts,
-            )
-          : await writeEventBatch(client, workspaceId, pending.events);
-      const failed = await insertErrors(client, importId, [...pending.errors, ...written.errors.map((error) => ({ ...error, raw: null }))]);
-      counts.processed += pending.records;
-      counts.imported += written.stored;
-      counts.failed += failed;
-      await saveCheckpoint(client, input, counts, Math.max(rowsTotal, counts.processed));
-      await client.query("commit");
-    } catch (error) {
-      await client.query("rollback").catch(() => undefined);
-      throw error;
-    }
-    if (!analyzed) {
-      // Statistics taken before this import may say the workspace has no contacts; the
-      // planner would then probe contacts by email through any index that starts with the
-      // workspace, scanning all of its (new) contacts per row. Fresh statistics once is enough.
-      analyzed = true;
-      await client.query("analyze contact");
-    }
+  async function afterCommit(connection: pg.ClientBase, first: boolean) {
+    // Statistics taken before this import may say the workspace has no contacts; the planner
+    // would then probe contacts by email through any index that starts with the workspace,
+    // scanning all of its (new) contacts per row. Fresh statistics once is enough.
+    if (first) await connection.query("analyze contact");
     if (input.pauseAfterBatchMs) await sleep(input.pauseAfterBatchMs);
   }
 
-  /**
-   * Hands the batch to the writer and returns once the previous batch is written, so the file
-   * is parsed and validated while Postgres writes. Batches are written one after another.
-   */
+  /** Hands the batch to the writer, which writes it while the next ones are parsed. */
   async function commitBatch() {
     if (batch.records === 0) return;
     const pending = batch;
-    batch = { contacts: [], events: [], errors: [], records: 0 };
-    keys.clear();
-    await writing;
+    batch = emptyBatch();
     input.signal?.throwIfAborted();
-    writing = writeBatch(pending);
-    // Awaited by the next commit or at the end; until then a failure must not count as unhandled.
-    writing.catch(() => undefined);
+    const first = submitted++ === 0;
+    // The second batch waits for the first one's statistics.
+    const { done } = await writer.submit((turn) => writeBatch(turn, pending), {
+      alone: submitted === 2,
+      afterCommit: (connection) => afterCommit(connection, first),
+    });
+    const entry = { keys: pending.keys, done };
+    inFlight.add(entry);
+    void done.catch(() => undefined).finally(() => inFlight.delete(entry));
+  }
+
+  /** A second row for a contact goes in a later batch, written after the batch with the first row. */
+  async function separateFromEarlierRows(row: ContactRow) {
+    if (batch.keys.conflicts(row)) await commitBatch();
+    for (const earlier of inFlight) {
+      if (earlier.keys.conflicts(row)) await earlier.done.catch(() => undefined);
+    }
   }
 
   async function addRecord(fields: string[], line: number): Promise<void> {
@@ -130,9 +155,8 @@ export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
       batch.records++;
     } else {
       const row = result.row as ContactRow;
-      // A second row for a contact already in the batch goes in the next one, after the first is written.
-      if (keys.conflicts(row)) await commitBatch();
-      keys.add(row);
+      await separateFromEarlierRows(row);
+      batch.keys.add(row);
       batch.contacts.push(row);
       batch.records++;
     }
@@ -141,6 +165,7 @@ export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
   let recordIndex = -1;
   for await (const item of readCsvRecords(readImportChunks(db, importId), options.upload.format)) {
     recordIndex++;
+    if (recordIndex % RECORDS_PER_TURN === 0) await setImmediate();
     // The header is record 0; records up to the checkpoint were committed by an earlier attempt.
     if (recordIndex === 0 || recordIndex <= checkpoint) continue;
     if (item.type === "unreadable") {
@@ -151,7 +176,7 @@ export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
     if (batch.records >= batchRows) await commitBatch();
   }
   await commitBatch();
-  await writing;
+  await writer.finish();
   await db.import.update({ where: { id: importId }, data: { finishedAt: new Date(), rowsTotal: counts.processed } });
   // The total was an estimate from line breaks; now it is known.
   if (input.jobRunId) await db.jobRun.update({ where: { id: input.jobRunId }, data: { progressDone: counts.processed, progressTotal: counts.processed } });

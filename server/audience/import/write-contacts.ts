@@ -17,14 +17,20 @@ export type ContactBatchContext = {
   consentWording: string;
 };
 
-/** Creates this session's staging table; its rows vanish at each commit. */
+/**
+ * Creates this session's staging table; its rows vanish at each commit. COPY gives every row a
+ * fresh id from contact's sequence (`new_id`): the id it is inserted under if no contact matches.
+ */
 export async function prepareContactStage(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ sequence: string }>(`select pg_get_serial_sequence('contact', 'id') as sequence`);
+  const sequence = rows[0]!.sequence.replaceAll("'", "''");
   await client.query(`
     create temp table if not exists ${STAGE} (
       line int not null, email text, external_id text,
       ${PROFILE_COLUMNS.map((column) => `${column} text`).join(", ")},
       attributes jsonb, consent "ConsentState",
-      contact_id bigint, is_new boolean not null default false
+      new_id bigint not null default nextval('${sequence}'::regclass),
+      contact_id bigint, skipped boolean not null default false
     ) on commit delete rows`);
 }
 
@@ -50,21 +56,14 @@ const EMAIL_OWNER = `(select c.id from contact c where s.email is not null and c
 const EXTERNAL_ID_OWNER = `(select c.id from contact c where s.external_id is not null and c.workspace_id = $1 and c.external_id = s.external_id)`;
 
 /**
- * Sets each row's contact in one pass: the one with its email, else the one with its external
- * id, else a fresh id from contact's sequence (`is_new`), under which the row is inserted.
- * Returns how many rows matched an existing contact.
+ * Sets `contact_id` on the rows whose contact exists: the one with its email, else the one with
+ * its external id. Only those rows are rewritten; the others (all of them in a first import)
+ * stay as copied and are inserted under their `new_id`. Returns how many rows matched.
  */
 async function matchContacts(client: pg.ClientBase, workspaceId: string): Promise<number> {
-  const result = await client.query<{ matched: number }>(
-    `with matched as (
-       update ${STAGE} s set contact_id = coalesce(${EMAIL_OWNER}, ${EXTERNAL_ID_OWNER}), is_new = false
-       returning contact_id
-     )
-     select count(contact_id)::int as matched from matched`,
-    [workspaceId],
-  );
-  await client.query(`update ${STAGE} set contact_id = nextval(pg_get_serial_sequence('contact', 'id')), is_new = true where contact_id is null`);
-  return result.rows[0]!.matched;
+  const owner = `coalesce(${EMAIL_OWNER}, ${EXTERNAL_ID_OWNER})`;
+  const result = await client.query(`update ${STAGE} s set contact_id = ${owner} where ${owner} is not null`, [workspaceId]);
+  return result.rowCount ?? 0;
 }
 
 /**
@@ -74,8 +73,8 @@ async function matchContacts(client: pg.ClientBase, workspaceId: string): Promis
  */
 async function rematchSkippedRows(client: pg.ClientBase, workspaceId: string): Promise<void> {
   await client.query(
-    `update ${STAGE} s set is_new = false, contact_id = coalesce(${EMAIL_OWNER}, ${EXTERNAL_ID_OWNER})
-     where s.is_new and not exists (select 1 from contact c where c.id = s.contact_id)`,
+    `update ${STAGE} s set skipped = true, contact_id = coalesce(${EMAIL_OWNER}, ${EXTERNAL_ID_OWNER})
+     where s.contact_id is null and not exists (select 1 from contact c where c.id = s.new_id)`,
     [workspaceId],
   );
 }
@@ -84,18 +83,31 @@ function mergeExpression(column: string, mode: ExistingContactMode): string {
   return mode === "update" ? `coalesce(s.${column}, c.${column})` : `coalesce(c.${column}, s.${column})`;
 }
 
+export type ContactBatchOutcome = {
+  stored: number;
+  errors: RowError[];
+  /** Whether existing contacts were written to: a batch written alongside this one must be redone after it. */
+  changedExisting: boolean;
+};
+
 /**
  * Writes one batch of valid rows (each contact at most once) set-wise, inside the caller's
- * transaction: match existing contacts by email, then by external id; update them per
- * `existing` (only when something changes, so a re-import changes nothing); insert the others;
- * record consent changes. Returns how many rows were stored and the rows that could not be.
+ * transaction, in two steps. First what only concerns new contacts: match existing contacts by
+ * email, then by external id; insert the others; record their consent. Then, once
+ * `beforeExisting` has resolved (the runner waits there for the previous batch to commit), what
+ * touches existing contacts: update them per `existing` (only when something changes, so a
+ * re-import changes nothing) and record their consent changes.
  */
 export async function writeContactBatch(
   client: pg.ClientBase,
   context: ContactBatchContext,
   rows: readonly ContactRow[],
-): Promise<{ stored: number; errors: RowError[] }> {
-  if (rows.length === 0) return { stored: 0, errors: [] };
+  beforeExisting: () => Promise<void> = async () => undefined,
+): Promise<ContactBatchOutcome> {
+  if (rows.length === 0) {
+    await beforeExisting();
+    return { stored: 0, errors: [], changedExisting: false };
+  }
   const { workspaceId, existing } = context;
   await copyInto(
     client,
@@ -120,30 +132,31 @@ export async function writeContactBatch(
     ),
   );
   const matched = await matchContacts(client, workspaceId);
-  if (existing !== "skip" && matched > 0) await updateExistingContacts(client, workspaceId, existing);
-
-  const inserted = await client.query<{ inserted: number }>(
-    `with inserted as (
-       insert into contact (id, workspace_id, email, external_id, ${PROFILE_COLUMNS.join(", ")}, attributes)
-       select contact_id, $1, email, external_id, ${PROFILE_COLUMNS.join(", ")}, coalesce(attributes, '{}')
-       from ${STAGE} where is_new order by line
-       on conflict do nothing
-       returning 1
-     )
-     select count(*)::int as inserted from inserted`,
+  const inserted = await client.query(
+    `insert into contact (id, workspace_id, email, external_id, ${PROFILE_COLUMNS.join(", ")}, attributes)
+     select new_id, $1, email, external_id, ${PROFILE_COLUMNS.join(", ")}, coalesce(attributes, '{}')
+     from ${STAGE} where contact_id is null order by line
+     on conflict do nothing`,
     [workspaceId],
   );
-  const skipped = rows.length - matched - inserted.rows[0]!.inserted;
+  const skipped = rows.length - matched - (inserted.rowCount ?? 0);
   if (skipped > 0) await rematchSkippedRows(client, workspaceId);
-  await recordConsentChanges(client, context);
+  await recordConsentChanges(client, context, "new");
 
-  const unmatched = skipped > 0 ? (await client.query<{ line: number }>(`select line from ${STAGE} where contact_id is null order by line`)).rows : [];
+  await beforeExisting();
+  const changedExisting = existing !== "skip" && matched + skipped > 0;
+  if (changedExisting) {
+    if (matched > 0) await updateExistingContacts(client, workspaceId, existing);
+    await recordConsentChanges(client, context, "existing");
+  }
+
+  const unmatched = skipped > 0 ? (await client.query<{ line: number }>(`select line from ${STAGE} where skipped and contact_id is null order by line`)).rows : [];
   const errors: RowError[] = unmatched.map(({ line }) => ({
     line,
     field: null,
     reason: "Conflicts with another contact that has this email or external id",
   }));
-  return { stored: rows.length - errors.length, errors };
+  return { stored: rows.length - errors.length, errors, changedExisting };
 }
 
 async function updateExistingContacts(client: pg.ClientBase, workspaceId: string, mode: "update" | "fill_empty") {
@@ -168,23 +181,28 @@ async function updateExistingContacts(client: pg.ClientBase, workspaceId: string
   await client.query(
     `update contact c set ${assignments.map(([column, value]) => `${column} = ${value}`).join(", ")}, updated_at = now()
      from ${STAGE} s
-     where c.id = s.contact_id and not s.is_new and c.workspace_id = $1
+     where c.id = s.contact_id and not s.skipped and c.workspace_id = $1
        and (${assignments.map(([column]) => `c.${column}`).join(", ")})
            is distinct from (${assignments.map(([, value]) => value).join(", ")})`,
     [workspaceId],
   );
 }
 
-/** Consent from the file, recorded only where it changes the contact's current state. */
-async function recordConsentChanges(client: pg.ClientBase, context: ContactBatchContext) {
+/**
+ * Consent from the file, recorded only where it changes the contact's current state: for the
+ * rows inserted as new contacts (which have none yet), or for the rows of existing contacts.
+ */
+async function recordConsentChanges(client: pg.ClientBase, context: ContactBatchContext, rows: "new" | "existing") {
+  const changedRows =
+    rows === "new"
+      ? `select s.new_id as contact_id, s.consent as state from ${STAGE} s
+         where s.consent is not null and s.contact_id is null and not s.skipped`
+      : // Probed by the consent key: a join would scan the workspace's growing consent table once per batch.
+        `select s.contact_id, s.consent as state from ${STAGE} s
+         where s.consent is not null and s.contact_id is not null
+           and (select cc.state from contact_consent cc where cc.contact_id = s.contact_id and cc.purpose = 'email_marketing') is distinct from s.consent`;
   await client.query(
-    `with changed as (
-       -- A new contact has no consent yet; an existing one is probed by its key (a join would
-       -- scan the workspace's growing consent table once per batch).
-       select s.contact_id, s.consent as state
-       from ${STAGE} s
-       where s.consent is not null and s.contact_id is not null and ($2::boolean or s.is_new)
-         and (s.is_new or (select cc.state from contact_consent cc where cc.contact_id = s.contact_id and cc.purpose = 'email_marketing') is distinct from s.consent)
+    `with changed as (${changedRows}
      ), current_state as (
        insert into contact_consent (contact_id, purpose, workspace_id, state, source, updated_at)
        select contact_id, 'email_marketing', $1, state, 'import', now() from changed
@@ -192,7 +210,7 @@ async function recordConsentChanges(client: pg.ClientBase, context: ContactBatch
          set state = excluded.state, source = excluded.source, updated_at = excluded.updated_at
      )
      insert into consent_record (workspace_id, contact_id, purpose, state, source, wording, recorded_by_id, occurred_at)
-     select $1, contact_id, 'email_marketing', state, 'import', $3, $4, now() from changed`,
-    [context.workspaceId, context.existing !== "skip", context.consentWording, context.recordedById],
+     select $1, contact_id, 'email_marketing', state, 'import', $2, $3, now() from changed`,
+    [context.workspaceId, context.consentWording, context.recordedById],
   );
 }

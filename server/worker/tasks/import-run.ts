@@ -20,13 +20,17 @@ export const importRun = defineTrackedTask({
   title: "CSV import",
   payloadSchema: importRunPayloadSchema,
   async run({ db, jobRunId, workspaceId, payload, signal }) {
-    // COPY and per-batch transactions need a connection of their own, outside Prisma's pool.
+    // COPY and per-batch transactions need connections of their own, outside Prisma's pool;
+    // with two, contact batches are written two at a time.
     const client = new pg.Client({ connectionString: getEnv().DATABASE_URL });
-    await client.connect();
+    const secondClient = new pg.Client({ connectionString: getEnv().DATABASE_URL });
     try {
+      await client.connect();
+      await secondClient.connect();
       const outcome = await runImport({
         db,
         client,
+        secondClient,
         workspaceId,
         importId: payload.importId,
         jobRunId,
@@ -36,7 +40,7 @@ export const importRun = defineTrackedTask({
       });
       return { ...outcome, workerPid: process.pid };
     } finally {
-      await client.end();
+      await Promise.all([client.end(), secondClient.end()]);
     }
   },
 });
