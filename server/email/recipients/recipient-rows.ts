@@ -5,19 +5,8 @@ import type { CartItemView, ContactView, ProductView, RecipientData } from "../s
  * (score names, cart totals, stats) is tested without a database.
  */
 
-export type ContactRow = {
-  id: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  locale: string | null;
-  time_zone: string | null;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  attributes: unknown;
-};
+/** The contact columns as read; the JSON attributes are checked before they reach the scope. */
+export type ContactRow = Omit<ContactView, "attributes" | "stats"> & { attributes: unknown };
 export type OrderStatsRow = { contact_id: string; orders_count: number; total_spent: number | null; last_order_at: Date | null };
 export type ProductRow = { id: string; sku: string; name: string; category: string | null; price: number | null; currency: string | null; image_url: string | null; url: string | null };
 export type CartItemRow = { contact_id: string; sku: string; quantity: number };

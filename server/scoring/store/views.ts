@@ -60,17 +60,7 @@ export type ScoreRunSummary = {
 };
 
 export type LatestScores = {
-  run: {
-    id: string;
-    status: ScoreRunStatus;
-    trigger: ScoreRunTrigger;
-    startedAt: Date;
-    finishedAt: Date | null;
-    durationMs: number | null;
-    /** Seconds per stage. */
-    stages: Record<string, number>;
-    contacts: number;
-  };
+  run: Omit<ScoreRunSummary, "error"> & { contacts: number };
   models: ModelReports;
   charts: ScoreCharts;
 };
