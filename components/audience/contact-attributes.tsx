@@ -6,9 +6,11 @@ import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import { Button } from "../ui/button";
 import { Alert, Card } from "../ui/card";
 import { Input } from "../ui/field";
+import { DataTable, type Column } from "../ui/table";
 import { attributeText, isEditableValue, parseAttributeText, type AttributeScalar } from "./attribute-value";
 import { useContactRefresh } from "./use-contact-refresh";
 
+type AttributeEntry = [key: string, value: unknown];
 type Draft = { values: Record<string, string>; removed: string[]; newKey: string; newValue: string };
 
 export function ContactAttributes({ contactId, attributes, canEdit }: { contactId: string; attributes: Record<string, unknown>; canEdit: boolean }) {
@@ -25,7 +27,7 @@ export function ContactAttributes({ contactId, attributes, canEdit }: { contactI
       },
     }),
   );
-  const entries = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
+  const entries: AttributeEntry[] = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
 
   const submit = (d: Draft) => {
     const setAttributes: Record<string, AttributeScalar> = {};
@@ -36,6 +38,23 @@ export function ContactAttributes({ contactId, attributes, canEdit }: { contactI
     if (d.newKey.trim()) setAttributes[d.newKey.trim()] = parseAttributeText(d.newValue);
     save.mutate({ contactId, setAttributes, removeAttributes: d.removed });
   };
+  const actionColumns: Column<AttributeEntry>[] = draft
+    ? [
+        {
+          key: "actions",
+          header: <span className="sr-only">Actions</span>,
+          align: "right",
+          cell: ([key]) => {
+            const removed = draft.removed.includes(key);
+            return (
+              <Button variant="ghost" onClick={() => setDraft({ ...draft, removed: removed ? draft.removed.filter((k) => k !== key) : [...draft.removed, key] })}>
+                {removed ? "Keep" : "Remove"}<span className="sr-only"> {key}</span>
+              </Button>
+            );
+          },
+        },
+      ]
+    : [];
   const fieldErrors = save.error?.data?.fieldErrors;
   const firstFieldError = fieldErrors ? Object.values(fieldErrors).flat()[0] : undefined;
 
@@ -64,46 +83,27 @@ export function ContactAttributes({ contactId, attributes, canEdit }: { contactI
           if (draft) submit(draft);
         }}
       >
-        {entries.length > 0 ? (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Custom attributes</caption>
-            <thead className="text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">Value</th>
-                {draft ? <th scope="col" className="py-2"><span className="sr-only">Actions</span></th> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {entries.map(([key, value]) => {
-                const removed = draft?.removed.includes(key) ?? false;
-                const editable = draft && isEditableValue(value) && !removed;
-                return (
-                  <tr key={key} className={removed ? "text-slate-500 line-through" : undefined}>
-                    <th scope="row" className="py-2 pr-4 font-mono text-xs font-normal">{key}</th>
-                    <td className="py-2 pr-4">
-                      {editable ? (
-                        <Input aria-label={`Value of ${key}`} value={draft.values[key] ?? ""} onChange={(e) => setDraft({ ...draft, values: { ...draft.values, [key]: e.target.value } })} />
-                      ) : (
-                        <span className="break-all">{attributeText(value) || "—"}</span>
-                      )}
-                    </td>
-                    {draft ? (
-                      <td className="py-2 text-right">
-                        <Button
-                          variant="ghost"
-                          onClick={() => setDraft({ ...draft, removed: removed ? draft.removed.filter((k) => k !== key) : [...draft.removed, key] })}
-                        >
-                          {removed ? "Keep" : "Remove"}<span className="sr-only"> {key}</span>
-                        </Button>
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        ) : null}
+        <DataTable
+          caption="Custom attributes"
+          rows={entries}
+          rowKey={([key]) => key}
+          padLastColumn={!draft}
+          rowProps={([key]) => ({ className: draft?.removed.includes(key) ? "text-slate-500 line-through" : undefined })}
+          columns={[
+            { key: "name", header: "Name", rowHeader: true, className: "font-mono text-xs font-normal", cell: ([key]) => key },
+            {
+              key: "value",
+              header: "Value",
+              cell: ([key, value]) =>
+                draft && isEditableValue(value) && !draft.removed.includes(key) ? (
+                  <Input aria-label={`Value of ${key}`} value={draft.values[key] ?? ""} onChange={(e) => setDraft({ ...draft, values: { ...draft.values, [key]: e.target.value } })} />
+                ) : (
+                  <span className="break-all">{attributeText(value) || "—"}</span>
+                ),
+            },
+            ...actionColumns,
+          ]}
+        />
         {draft ? (
           <div className="mt-4 space-y-3">
             <fieldset className="grid gap-3 sm:grid-cols-2">

@@ -1,5 +1,6 @@
 import type { ImportDetail } from "@/server/audience/import";
 import { Alert, Badge, Card } from "../ui/card";
+import { DataTable } from "../ui/table";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
 
@@ -23,25 +24,19 @@ export function ImportProgress({ detail }: { detail: ImportDetail }) {
         {detail.error ? <Alert>{detail.error}</Alert> : null}
         {detail.rowsFailed > 0 ? (
           <div className="space-y-2">
-            <table className="min-w-full text-sm">
-              <caption className="text-left text-sm font-medium text-slate-800">First rows skipped</caption>
-              <thead>
-                <tr className="text-left text-slate-600">
-                  <th scope="col" className="py-1 pr-4 font-medium">Line</th>
-                  <th scope="col" className="py-1 pr-4 font-medium">Column</th>
-                  <th scope="col" className="py-1 font-medium">Reason</th>
-                </tr>
-              </thead>
-              <tbody>
-                {detail.errors.map((error) => (
-                  <tr key={error.line} className="border-t border-slate-100">
-                    <td className="py-1 pr-4 tabular-nums">{error.line}</td>
-                    <td className="py-1 pr-4">{error.field ?? "—"}</td>
-                    <td className="py-1">{error.reason}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable
+              look="quiet"
+              density="tight"
+              caption="First rows skipped"
+              captionClassName="text-left text-sm font-medium text-slate-800"
+              rows={detail.errors}
+              rowKey={(error) => error.line}
+              columns={[
+                { key: "line", header: "Line", className: "tabular-nums", cell: (error) => error.line },
+                { key: "column", header: "Column", cell: (error) => error.field ?? "—" },
+                { key: "reason", header: "Reason", cell: (error) => error.reason },
+              ]}
+            />
             <a className="inline-block text-sm font-medium text-brand-700 underline" href={`/api/imports/${detail.id}/errors.csv`} download>
               Download the error file (CSV)
             </a>

@@ -4,6 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import { Button } from "../ui/button";
 import { Alert, Card } from "../ui/card";
+import { DataTable } from "../ui/table";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" });
 
@@ -26,31 +27,24 @@ export function AuditLog() {
   return (
     <Card>
       {log.isPending ? <p className="text-sm text-slate-600">Loading…</p> : null}
-      {!log.isPending && entries.length === 0 ? <p className="text-sm text-slate-600">Nothing recorded yet.</p> : null}
-      {entries.length > 0 ? (
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Audit log entries</caption>
-          <thead className="text-xs uppercase text-slate-600">
-            <tr>
-              <th scope="col" className="py-2 pr-4">When</th>
-              <th scope="col" className="py-2 pr-4">Who</th>
-              <th scope="col" className="py-2 pr-4">What</th>
-              <th scope="col" className="py-2">Details</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td className="whitespace-nowrap py-2 pr-4 text-slate-700">{dateFormat.format(entry.createdAt)}</td>
-                <td className="py-2 pr-4">{entry.actorName ?? entry.actorEmail ?? "—"}</td>
-                <td className="py-2 pr-4 font-medium">{entry.actionLabel}</td>
-                <td className="py-2 text-slate-700">
-                  {[describe(entry.data), entry.ipAddress ? `from ${entry.ipAddress}` : ""].filter(Boolean).join(" · ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {log.data ? (
+        <DataTable
+          caption="Audit log entries"
+          rows={entries}
+          rowKey={(entry) => entry.id}
+          empty={<p className="text-sm text-slate-600">Nothing recorded yet.</p>}
+          columns={[
+            { key: "when", header: "When", className: "whitespace-nowrap text-slate-700", cell: (entry) => dateFormat.format(entry.createdAt) },
+            { key: "who", header: "Who", cell: (entry) => entry.actorName ?? entry.actorEmail ?? "—" },
+            { key: "what", header: "What", className: "font-medium", cell: (entry) => entry.actionLabel },
+            {
+              key: "details",
+              header: "Details",
+              className: "text-slate-700",
+              cell: (entry) => [describe(entry.data), entry.ipAddress ? `from ${entry.ipAddress}` : ""].filter(Boolean).join(" · "),
+            },
+          ]}
+        />
       ) : null}
       {log.hasNextPage ? (
         <div className="mt-4">

@@ -8,6 +8,7 @@ import { ROLE_LABELS, ROLES, type Role } from "@/server/auth/roles";
 import { Button } from "../ui/button";
 import { Alert, Badge, Card, FormError } from "../ui/card";
 import { Field, Select, TextField } from "../ui/field";
+import { DataTable } from "../ui/table";
 import { InviteLink } from "./invite-link";
 
 export function MembersPanel({ currentUserId }: { currentUserId: string }) {
@@ -58,25 +59,26 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
         {members.isPending ? <p className="text-sm text-slate-600">Loading members…</p> : null}
         {members.error ? <Alert>{errorMessage(members.error)}</Alert> : null}
         {members.data ? (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">Email</th>
-                <th scope="col" className="py-2 pr-4">Role</th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {members.data.map((member) => (
-                <tr key={member.membershipId}>
-                  <td className="py-2 pr-4 font-medium">
+          <DataTable
+            rows={members.data}
+            rowKey={(member) => member.membershipId}
+            columns={[
+              {
+                key: "name",
+                header: "Name",
+                className: "font-medium",
+                cell: (member) => (
+                  <>
                     {member.name} {member.userId === currentUserId ? <Badge>you</Badge> : null}
-                  </td>
-                  <td className="py-2 pr-4 text-slate-700">{member.email}</td>
-                  <td className="py-2 pr-4">
+                  </>
+                ),
+              },
+              { key: "email", header: "Email", className: "text-slate-700", cell: (member) => member.email },
+              {
+                key: "role",
+                header: "Role",
+                cell: (member) => (
+                  <>
                     <label className="sr-only" htmlFor={`role-${member.membershipId}`}>
                       Role of {member.name}
                     </label>
@@ -84,9 +86,7 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
                       id={`role-${member.membershipId}`}
                       value={member.role}
                       disabled={changeRole.isPending}
-                      onChange={(event) =>
-                        changeRole.mutate({ membershipId: member.membershipId, role: event.target.value as Role })
-                      }
+                      onChange={(event) => changeRole.mutate({ membershipId: member.membershipId, role: event.target.value as Role })}
                       className="w-auto"
                     >
                       {ROLES.map((role) => (
@@ -95,26 +95,30 @@ export function MembersPanel({ currentUserId }: { currentUserId: string }) {
                         </option>
                       ))}
                     </Select>
-                  </td>
-                  <td className="py-2 text-right">
-                    {member.userId !== currentUserId ? (
-                      <Button
-                        variant="danger"
-                        disabled={remove.isPending}
-                        onClick={() => {
-                          if (window.confirm(`Remove ${member.name} from this workspace?`)) {
-                            remove.mutate({ membershipId: member.membershipId });
-                          }
-                        }}
-                      >
-                        Remove<span className="sr-only"> {member.name}</span>
-                      </Button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: "actions",
+                header: <span className="sr-only">Actions</span>,
+                align: "right",
+                cell: (member) =>
+                  member.userId !== currentUserId ? (
+                    <Button
+                      variant="danger"
+                      disabled={remove.isPending}
+                      onClick={() => {
+                        if (window.confirm(`Remove ${member.name} from this workspace?`)) {
+                          remove.mutate({ membershipId: member.membershipId });
+                        }
+                      }}
+                    >
+                      Remove<span className="sr-only"> {member.name}</span>
+                    </Button>
+                  ) : null,
+              },
+            ]}
+          />
         ) : null}
       </Card>
       <Card title="Pending invitations">

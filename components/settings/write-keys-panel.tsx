@@ -7,6 +7,7 @@ import { errorMessage, useTRPC } from "@/components/trpc/provider";
 import { Button } from "../ui/button";
 import { Alert, Badge, Card, FormError } from "../ui/card";
 import { TextField } from "../ui/field";
+import { DataTable } from "../ui/table";
 import { NewWriteKey } from "./write-keys-new-key";
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" });
@@ -34,52 +35,55 @@ export function WriteKeysPanel() {
       <Card title="Keys of this workspace">
         {keys.isPending ? <p className="text-sm text-slate-600">Loading write keys…</p> : null}
         {keys.error ? <Alert>{errorMessage(keys.error)}</Alert> : null}
-        {keys.data?.length === 0 ? <p className="text-sm text-slate-600">No write keys yet. Create one for each site or shop that sends events.</p> : null}
-        {keys.data && keys.data.length > 0 ? (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Write keys</caption>
-            <thead className="text-xs uppercase text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-4">Name</th>
-                <th scope="col" className="py-2 pr-4">Key</th>
-                <th scope="col" className="py-2 pr-4">Created</th>
-                <th scope="col" className="py-2 pr-4">Last used</th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">Status and actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {keys.data.map((key) => (
-                <tr key={key.id}>
-                  <td className="py-2 pr-4 font-medium">{key.name}</td>
-                  <td className="py-2 pr-4 font-mono text-xs text-slate-700">{key.keyPrefix}…</td>
-                  <td className="py-2 pr-4 text-slate-700">
+        {keys.data ? (
+          <DataTable
+            caption="Write keys"
+            rows={keys.data}
+            rowKey={(key) => key.id}
+            empty={<p className="text-sm text-slate-600">No write keys yet. Create one for each site or shop that sends events.</p>}
+            columns={[
+              { key: "name", header: "Name", className: "font-medium", cell: (key) => key.name },
+              { key: "key", header: "Key", className: "font-mono text-xs text-slate-700", cell: (key) => `${key.keyPrefix}…` },
+              {
+                key: "created",
+                header: "Created",
+                className: "text-slate-700",
+                cell: (key) => (
+                  <>
                     {dateFormat.format(key.createdAt)}
                     {key.createdBy ? ` by ${key.createdBy}` : ""}
-                  </td>
-                  <td className="py-2 pr-4 text-slate-700">{key.lastUsedAt ? dateFormat.format(key.lastUsedAt) : "Never"}</td>
-                  <td className="py-2 text-right">
-                    {key.revokedAt ? (
-                      <Badge tone="red">revoked {dateFormat.format(key.revokedAt)}</Badge>
-                    ) : (
-                      <Button
-                        variant="danger"
-                        disabled={revoke.isPending}
-                        onClick={() => {
-                          if (window.confirm(`Revoke the write key "${key.name}"? Sites using it can no longer send events.`)) {
-                            revoke.mutate({ id: key.id });
-                          }
-                        }}
-                      >
-                        Revoke<span className="sr-only"> {key.name}</span>
-                      </Button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              {
+                key: "lastUsed",
+                header: "Last used",
+                className: "text-slate-700",
+                cell: (key) => (key.lastUsedAt ? dateFormat.format(key.lastUsedAt) : "Never"),
+              },
+              {
+                key: "status",
+                header: <span className="sr-only">Status and actions</span>,
+                align: "right",
+                cell: (key) =>
+                  key.revokedAt ? (
+                    <Badge tone="red">revoked {dateFormat.format(key.revokedAt)}</Badge>
+                  ) : (
+                    <Button
+                      variant="danger"
+                      disabled={revoke.isPending}
+                      onClick={() => {
+                        if (window.confirm(`Revoke the write key "${key.name}"? Sites using it can no longer send events.`)) {
+                          revoke.mutate({ id: key.id });
+                        }
+                      }}
+                    >
+                      Revoke<span className="sr-only"> {key.name}</span>
+                    </Button>
+                  ),
+              },
+            ]}
+          />
         ) : null}
       </Card>
     </div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { DataTable } from "../../ui/table";
 
 export type DataColumn<Row> = { header: string; cell: (row: Row) => ReactNode; numeric?: boolean };
 
@@ -34,48 +35,30 @@ export function ChartFrame<Row>({
       <figcaption className="text-xs text-slate-600">{summary}</figcaption>
       <details className="text-sm">
         <summary className="cursor-pointer text-brand-700 hover:underline">Show the data</summary>
-        <DataTable caption={title} rows={rows} columns={columns} rowKey={rowKey} />
+        <ChartData caption={title} rows={rows} columns={columns} rowKey={rowKey} />
       </details>
     </figure>
   );
 }
 
-export function DataTable<Row>({
-  caption,
-  rows,
-  columns,
-  rowKey,
-}: {
-  caption: string;
-  rows: Row[];
-  columns: DataColumn<Row>[];
-  rowKey: (row: Row) => string | number;
-}) {
+function ChartData<Row>({ caption, rows, columns, rowKey }: { caption: string; rows: Row[]; columns: DataColumn<Row>[]; rowKey: (row: Row) => string | number }) {
   return (
     <div className="mt-2 max-h-72 overflow-auto" role="region" aria-label={`${caption}: data`} tabIndex={0}>
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="text-left text-slate-600">
-            {columns.map((column) => (
-              <th key={column.header} scope="col" className={`py-1 pr-4 font-medium ${column.numeric ? "text-right" : ""}`}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} className="border-t border-slate-100">
-              {columns.map((column) => (
-                <td key={column.header} className={`py-1 pr-4 ${column.numeric ? "text-right tabular-nums" : ""}`}>
-                  {column.cell(row)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        look="quiet"
+        density="tight"
+        padLastColumn
+        caption={caption}
+        rows={rows}
+        rowKey={rowKey}
+        columns={columns.map((column) => ({
+          key: column.header,
+          header: column.header,
+          cell: column.cell,
+          align: column.numeric ? "right" : undefined,
+          className: column.numeric ? "tabular-nums" : undefined,
+        }))}
+      />
     </div>
   );
 }

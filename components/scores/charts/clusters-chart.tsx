@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import { summarizeClusters } from "../chart-summaries";
 import { formatCount, formatPercent, formatStandardScore, humanize } from "../format";
 import type { ScoreCharts } from "../types";
+import { DataTable, type Column } from "../../ui/table";
 import { ChartFrame } from "./chart-frame";
 import { AXIS_TICK, BAR_COLOR, CHART_HEIGHT, GRID_STROKE } from "./chart-theme";
 
@@ -14,6 +15,15 @@ export function ClustersChart({ clusters }: { clusters: Cluster[] }) {
   const total = clusters.reduce((sum, cluster) => sum + cluster.size, 0);
   const rows = [...clusters].sort((p, q) => p.id - q.id).map((cluster) => ({ ...cluster, name: `Cluster ${cluster.id + 1}` }));
   const features = [...new Set(rows.flatMap((cluster) => Object.keys(cluster.centroid)))];
+  const centreColumns = features.map(
+    (feature): Column<(typeof rows)[number]> => ({
+      key: feature,
+      header: humanize(feature),
+      align: "right",
+      className: "tabular-nums",
+      cell: (cluster) => formatStandardScore(cluster.centroid[feature]),
+    }),
+  );
   return (
     <div className="space-y-4">
       <ChartFrame
@@ -38,40 +48,27 @@ export function ClustersChart({ clusters }: { clusters: Cluster[] }) {
           </BarChart>
         </ResponsiveContainer>
       </ChartFrame>
-      <div className="overflow-x-auto" role="region" aria-label="Cluster profiles" tabIndex={0}>
-        <table className="min-w-full text-sm">
-          <caption className="mb-1 text-left text-sm text-slate-700">
+      <DataTable
+        look="quiet"
+        density="tight"
+        padLastColumn
+        scrollLabel="Cluster profiles"
+        caption={
+          <>
             <span className="block font-semibold text-slate-900">Cluster profiles</span>
             Each centre in standard deviations from the average purchaser.
-          </caption>
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col" className="py-1 pr-4 font-medium">Cluster</th>
-              <th scope="col" className="py-1 pr-4 font-medium">In plain words</th>
-              <th scope="col" className="py-1 pr-4 text-right font-medium">Contacts</th>
-              {features.map((feature) => (
-                <th key={feature} scope="col" className="py-1 pr-4 text-right font-medium">
-                  {humanize(feature)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((cluster) => (
-              <tr key={cluster.id} className="border-t border-slate-100">
-                <th scope="row" className="py-1 pr-4 text-left font-medium whitespace-nowrap">{cluster.name}</th>
-                <td className="min-w-48 py-1 pr-4">{cluster.description}</td>
-                <td className="py-1 pr-4 text-right tabular-nums">{formatCount(cluster.size)}</td>
-                {features.map((feature) => (
-                  <td key={feature} className="py-1 pr-4 text-right tabular-nums">
-                    {formatStandardScore(cluster.centroid[feature])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        captionClassName="mb-1 text-left text-sm text-slate-700"
+        rows={rows}
+        rowKey={(cluster) => cluster.id}
+        columns={[
+          { key: "cluster", header: "Cluster", rowHeader: true, className: "text-left font-medium whitespace-nowrap", cell: (cluster) => cluster.name },
+          { key: "description", header: "In plain words", className: "min-w-48", cell: (cluster) => cluster.description },
+          { key: "size", header: "Contacts", align: "right", className: "tabular-nums", cell: (cluster) => formatCount(cluster.size) },
+          ...centreColumns,
+        ]}
+      />
     </div>
   );
 }

@@ -2,6 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { Badge } from "../../ui/card";
+import { DataTable } from "../../ui/table";
 import { formatCount, formatDateTime, formatDuration } from "./format";
 import type { SizePoint } from "./segment-size-chart";
 
@@ -38,36 +39,32 @@ export function RefreshHistory({ refreshes }: { refreshes: RefreshRow[] }) {
         <SegmentSizeChart points={points} />
         <figcaption className="sr-only">The table below lists the same figures.</figcaption>
       </figure>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Refresh history, scrollable">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Refresh history, newest first</caption>
-          <thead className="text-xs uppercase text-slate-600">
-            <tr className="border-b border-slate-200">
-              <th scope="col" className="py-2 pr-4">Refreshed</th>
-              <th scope="col" className="py-2 pr-4 text-right">Members</th>
-              <th scope="col" className="py-2 pr-4 text-right">Entered</th>
-              <th scope="col" className="py-2 pr-4 text-right">Left</th>
-              <th scope="col" className="py-2 pr-4 text-right">Took</th>
-              <th scope="col" className="py-2 pr-4">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {refreshes.map((row) => (
-              <tr key={row.id} className="border-b border-slate-100" data-testid="refresh-row">
-                <td className="py-2 pr-4 whitespace-nowrap">{formatDateTime(row.startedAt)}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{formatCount(row.size)}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{formatCount(row.entered)}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{formatCount(row.left)}</td>
-                <td className="py-2 pr-4 text-right tabular-nums">{formatDuration(row.durationMs)}</td>
-                <td className="py-2 pr-4">
-                  {row.status === "succeeded" ? <Badge tone="green">Done</Badge> : <Badge tone="red">Failed</Badge>}
-                  {row.error ? <p className="mt-1 text-xs text-red-800">{row.error}</p> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        look="ruled"
+        padLastColumn
+        caption="Refresh history, newest first"
+        scrollLabel="Refresh history, scrollable"
+        rows={refreshes}
+        rowKey={(row) => row.id}
+        rowProps={() => ({ "data-testid": "refresh-row" })}
+        columns={[
+          { key: "refreshed", header: "Refreshed", className: "whitespace-nowrap", cell: (row) => formatDateTime(row.startedAt) },
+          { key: "members", header: "Members", align: "right", className: "tabular-nums", cell: (row) => formatCount(row.size) },
+          { key: "entered", header: "Entered", align: "right", className: "tabular-nums", cell: (row) => formatCount(row.entered) },
+          { key: "left", header: "Left", align: "right", className: "tabular-nums", cell: (row) => formatCount(row.left) },
+          { key: "took", header: "Took", align: "right", className: "tabular-nums", cell: (row) => formatDuration(row.durationMs) },
+          {
+            key: "outcome",
+            header: "Outcome",
+            cell: (row) => (
+              <>
+                {row.status === "succeeded" ? <Badge tone="green">Done</Badge> : <Badge tone="red">Failed</Badge>}
+                {row.error ? <p className="mt-1 text-xs text-red-800">{row.error}</p> : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }

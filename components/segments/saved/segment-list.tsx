@@ -6,6 +6,7 @@ import Link from "next/link";
 import type { SegmentTemplate } from "@/server/segments/templates";
 import { errorMessage, useTRPC } from "../../trpc/provider";
 import { Alert, Badge, Card } from "../../ui/card";
+import { DataTable } from "../../ui/table";
 import { formatCount, formatDateTime } from "./format";
 
 type TemplateCard = Pick<SegmentTemplate, "id" | "name" | "description">;
@@ -59,49 +60,54 @@ export function SegmentList({ canEdit, templates }: { canEdit: boolean; template
           </p>
         ) : null}
         {rows.length > 0 ? (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Saved segments, scrollable">
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs uppercase text-slate-600">
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-4">Segment</th>
-                  <th scope="col" className="py-2 pr-4 text-right">Members</th>
-                  <th scope="col" className="py-2 pr-4">Last refreshed</th>
-                  <th scope="col" className="py-2 pr-4">Used by</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((segment) => (
-                  <tr key={segment.id} className="border-b border-slate-100 align-top" data-testid="segment-row">
-                    <td className="py-3 pr-4">
-                      <Link href={`/segments/${segment.id}`} className="font-medium text-brand-700 underline">
-                        {segment.name}
-                      </Link>
-                      <p className="mt-1 max-w-xl text-slate-700">{segment.summary}</p>
-                    </td>
-                    <td className="py-3 pr-4 text-right tabular-nums">{formatCount(segment.memberCount)}</td>
-                    <td className="py-3 pr-4 whitespace-nowrap">
-                      {segment.refreshing ? <Badge tone="brand">Refreshing…</Badge> : formatDateTime(segment.lastRefreshedAt)}
-                    </td>
-                    <td className="py-3 pr-4">
-                      {segment.usedBy.length === 0 ? (
-                        <span className="text-slate-600">—</span>
-                      ) : (
-                        <ul>
-                          {segment.usedBy.map((dependent) => (
-                            <li key={dependent.id}>
-                              <Link href={`/segments/${dependent.id}`} className="text-brand-700 underline">
-                                {dependent.name}
-                              </Link>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            look="ruled"
+            density="loose"
+            padLastColumn
+            scrollLabel="Saved segments, scrollable"
+            rows={rows}
+            rowKey={(segment) => segment.id}
+            rowProps={() => ({ className: "align-top", "data-testid": "segment-row" })}
+            columns={[
+              {
+                key: "segment",
+                header: "Segment",
+                cell: (segment) => (
+                  <>
+                    <Link href={`/segments/${segment.id}`} className="font-medium text-brand-700 underline">
+                      {segment.name}
+                    </Link>
+                    <p className="mt-1 max-w-xl text-slate-700">{segment.summary}</p>
+                  </>
+                ),
+              },
+              { key: "members", header: "Members", align: "right", className: "tabular-nums", cell: (segment) => formatCount(segment.memberCount) },
+              {
+                key: "refreshed",
+                header: "Last refreshed",
+                className: "whitespace-nowrap",
+                cell: (segment) => (segment.refreshing ? <Badge tone="brand">Refreshing…</Badge> : formatDateTime(segment.lastRefreshedAt)),
+              },
+              {
+                key: "usedBy",
+                header: "Used by",
+                cell: (segment) =>
+                  segment.usedBy.length === 0 ? (
+                    <span className="text-slate-600">—</span>
+                  ) : (
+                    <ul>
+                      {segment.usedBy.map((dependent) => (
+                        <li key={dependent.id}>
+                          <Link href={`/segments/${dependent.id}`} className="text-brand-700 underline">
+                            {dependent.name}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  ),
+              },
+            ]}
+          />
         ) : null}
       </Card>
     </div>
