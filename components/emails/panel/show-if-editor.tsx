@@ -59,6 +59,7 @@ export function ShowIfEditor({ blockId, showIf, fields, onChange }: { blockId: s
           segmentId={null}
           conditionKinds={SHOW_IF_KINDS}
           legend="Show-if conditions"
+          emptyRootText="No conditions yet: every recipient sees this block."
         />
       </div>
     </section>

@@ -17,6 +17,8 @@ export type BuilderContextValue = {
   segmentId: string | null;
   /** The kinds a condition row offers; every kind when absent (an email block's show-if takes fewer). */
   conditionKinds?: readonly ConditionKind[];
+  /** What the empty top-level group says: what matching no condition means where the builder is used. */
+  emptyRootText: string;
 };
 
 export const BuilderContext = createContext<BuilderContextValue | null>(null);

@@ -154,12 +154,3 @@ export function parseOperand(valueType: ValueType, text: string): string | numbe
   if (valueType === "boolean") return text === "true";
   return text;
 }
-
-/** A comma-separated list typed by the marketer, as in_list values. */
-export function parseListOperand(valueType: ValueType, text: string): (string | number)[] {
-  return text
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => (valueType === "number" ? (parseOperand("number", part) as string | number) : part));
-}

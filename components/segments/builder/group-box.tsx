@@ -14,7 +14,7 @@ import { NodeActions } from "./node-actions";
 const nodeLabel = (node: BuilderNode, number: string) => `${node.kind === "group" ? "group" : "condition"} ${number}`;
 
 export function GroupBox({ group, number }: { group: BuilderGroup; number: string }) {
-  const { edit, readOnly, fields, issue } = useBuilder();
+  const { edit, readOnly, fields, issue, emptyRootText } = useBuilder();
   const ownIssue = issue?.nodeId === group.id ? issue : null;
   const isRoot = number === "";
   const label = isRoot ? "all conditions" : `group ${number}`;
@@ -64,7 +64,7 @@ export function GroupBox({ group, number }: { group: BuilderGroup; number: strin
       </SortableContext>
       {group.children.length === 0 ? (
         <p className="rounded-md border border-dashed border-slate-300 px-3 py-4 text-center text-sm text-slate-600">
-          {isRoot ? "No conditions yet: the segment holds every contact." : "This group is empty."}
+          {isRoot ? emptyRootText : "This group is empty."}
         </p>
       ) : null}
       {!readOnly ? (

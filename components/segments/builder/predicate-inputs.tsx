@@ -3,7 +3,9 @@
 import { useState } from "react";
 import type { Operator, Predicate, ValueType } from "@/server/segments/definition";
 import { Input, Select } from "../../ui/field";
-import { changeOperator, parseListOperand, parseOperand } from "./condition-edits";
+import { changeOperator, parseOperand } from "./condition-edits";
+import { ListValuesInput } from "./list-values-input";
+import { unchosenSuggestions } from "./list-values";
 import { OPERATOR_LABELS, OPERATORS_BY_TYPE } from "./vocabulary";
 
 const SMALL = "w-auto! min-w-0";
@@ -25,9 +27,9 @@ function OperandText({
   list,
   className = "w-40!",
 }: {
-  value: Scalar | (string | number)[];
-  parse: (text: string) => Scalar | (string | number)[];
-  onChange: (value: Scalar | (string | number)[]) => void;
+  value: Scalar;
+  parse: (text: string) => Scalar;
+  onChange: (value: Scalar) => void;
   label: string;
   invalid: boolean;
   type?: "text" | "date";
@@ -36,7 +38,7 @@ function OperandText({
   list?: string;
   className?: string;
 }) {
-  const format = (v: typeof value) => (Array.isArray(v) ? v.join(", ") : v === undefined ? "" : String(v));
+  const format = (v: Scalar) => (v === undefined ? "" : String(v));
   const [text, setText] = useState(format(value));
   const shown = JSON.stringify(parse(text)) === JSON.stringify(value) || (text === "" && value === undefined) ? text : format(value);
   return (
@@ -70,6 +72,8 @@ type Props<P extends Predicate> = {
 export function PredicateInputs<P extends Predicate>({ predicate, onChange, subject, invalidField, suggestions }: Props<P>) {
   const { valueType, op } = predicate;
   const list = valueType === "string" && suggestions?.values.length ? suggestions.listId : undefined;
+  // A list's input offers only the values not chosen yet.
+  const suggested = op === "in_list" ? unchosenSuggestions(suggestions?.values ?? [], predicate.values ?? []) : (suggestions?.values ?? []);
   const set = (patch: Partial<Predicate>) => onChange({ ...predicate, ...patch });
   const single = (text: string) => parseOperand(valueType, text);
   const operand = (field: "value" | "from" | "to", label: string) => (
@@ -112,13 +116,14 @@ export function PredicateInputs<P extends Predicate>({ predicate, onChange, subj
           <span className="text-sm text-slate-700">days</span>
         </>
       ) : op === "in_list" ? (
-        <OperandText
-          label={`Values of ${subject}, separated by commas`}
-          className="w-64!"
+        <ListValuesInput
+          valueType={valueType}
+          subject={subject}
           invalid={invalidField === "values"}
-          value={predicate.values ?? []}
-          parse={(text) => parseListOperand(valueType, text)}
-          onChange={(values) => set({ values: (values as (string | number)[] | undefined) ?? [] })}
+          values={predicate.values ?? []}
+          list={list}
+          suggestions={list ? suggested : []}
+          onChange={(values) => set({ values })}
         />
       ) : op === "between" ? (
         <>
@@ -131,7 +136,7 @@ export function PredicateInputs<P extends Predicate>({ predicate, onChange, subj
       )}
       {list ? (
         <datalist id={list}>
-          {suggestions?.values.map((value) => (
+          {suggested.map((value) => (
             <option key={value} value={value} />
           ))}
         </datalist>
@@ -181,7 +186,7 @@ function ScalarOperand({
       invalid={invalid}
       value={value}
       parse={parse}
-      onChange={(next) => onChange(next as Scalar)}
+      onChange={onChange}
     />
   );
 }

@@ -29,6 +29,7 @@ export function SegmentBuilder({
   segmentId,
   conditionKinds,
   legend = "Segment definition",
+  emptyRootText = "No conditions yet: the segment holds every contact.",
 }: {
   tree: BuilderTree;
   onChange: (change: (tree: BuilderTree) => BuilderTree) => void;
@@ -38,14 +39,16 @@ export function SegmentBuilder({
   segmentId: string | null;
   conditionKinds?: readonly ConditionKind[];
   legend?: string;
+  /** What the empty top-level group says (an email block's show-if speaks of recipients). */
+  emptyRootText?: string;
 }) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const context = useMemo<BuilderContextValue>(
-    () => ({ edit: onChange, tree, fields, readOnly, issue, segmentId, conditionKinds }),
-    [onChange, tree, fields, readOnly, issue, segmentId, conditionKinds],
+    () => ({ edit: onChange, tree, fields, readOnly, issue, segmentId, conditionKinds, emptyRootText }),
+    [onChange, tree, fields, readOnly, issue, segmentId, conditionKinds, emptyRootText],
   );
   const announcements = useMemo<Announcements>(() => {
     const labels = nodeLabels(tree);
