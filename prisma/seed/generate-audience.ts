@@ -1,5 +1,6 @@
 import pg from "pg";
 import { contactSearchTextSql } from "../../server/audience/search/search-text";
+import { rebuildEventRanks } from "../../server/segments/event-ranks";
 import { batchSource } from "./batch-source";
 import { buildCatalogue } from "./generate-catalogue";
 import { copyInto, copyLine } from "./generate-copy";
@@ -40,8 +41,8 @@ const SUPPRESSION_COLUMNS = ["workspace_id", "email", "contact_id", "reason", "s
 const PRODUCT_COLUMNS = ["workspace_id", "sku", "name", "category", "price", "currency", "image_url", "url"] as const;
 
 // Secondary indexes that are cheaper to build once after a big load than to maintain row by row;
-// statements as in the migrations.
-const BULK_LOAD_INDEXES: { name: string; create: string }[] = [
+// statements as in the migrations. `drop` when not a plain index (a primary key).
+const BULK_LOAD_INDEXES: { name: string; create: string; drop?: string }[] = [
   { name: "event_workspace_id_message_id_key", create: `create unique index if not exists "event_workspace_id_message_id_key" on "event"("workspace_id", "message_id")` },
   { name: "event_contact_id_occurred_at_idx", create: `create index if not exists "event_contact_id_occurred_at_idx" on "event"("contact_id", "occurred_at" desc)` },
   { name: "event_workspace_id_name_occurred_at_idx", create: `create index if not exists "event_workspace_id_name_occurred_at_idx" on "event"("workspace_id", "name", "occurred_at") include ("contact_id", "revenue")` },
@@ -54,6 +55,19 @@ const BULK_LOAD_INDEXES: { name: string; create: string }[] = [
   { name: "contact_workspace_id_last_seen_at_id_idx", create: `create index if not exists "contact_workspace_id_last_seen_at_id_idx" on "contact"("workspace_id", "last_seen_at" desc, "id" desc)` },
   { name: "contact_workspace_id_created_at_id_idx", create: `create index if not exists "contact_workspace_id_created_at_id_idx" on "contact"("workspace_id", "created_at" desc, "id" desc)` },
   { name: "contact_search_text_trgm_idx", create: `create index if not exists "contact_search_text_trgm_idx" on "contact_search" using gin ("text" gin_trgm_ops)` },
+  {
+    name: "event_rank_workspace_id_name_rank_occurred_at_idx",
+    create: `create index if not exists "event_rank_workspace_id_name_rank_occurred_at_idx" on "event_rank"("workspace_id", "name", "rank", "occurred_at") include ("contact_id")`,
+  },
+  {
+    name: "event_rank_pkey",
+    create: `do $$ begin
+      if not exists (select 1 from pg_constraint where conname = 'event_rank_pkey') then
+        alter table "event_rank" add constraint "event_rank_pkey" primary key ("contact_id", "name", "rank");
+      end if;
+    end $$`,
+    drop: `alter table "event_rank" drop constraint if exists "event_rank_pkey"`,
+  },
 ];
 
 /**
@@ -88,7 +102,7 @@ export async function generateAudience(options: GenerateAudienceOptions) {
     const rebuild = (options.rebuildIndexes ?? options.events >= 1_000_000) && (await audienceTablesHoldOnly(client, options.workspaceId));
     if (rebuild) {
       report("dropping secondary indexes", 0, 0);
-      for (const index of BULK_LOAD_INDEXES) await client.query(`drop index if exists "${index.name}"`);
+      for (const index of BULK_LOAD_INDEXES) await client.query(index.drop ?? `drop index if exists "${index.name}"`);
       indexesDropped = true;
     }
 
@@ -124,6 +138,12 @@ export async function generateAudience(options: GenerateAudienceOptions) {
     const searchStarted = Date.now();
     await indexForSearch(client, options.workspaceId);
     const searchSeconds = (Date.now() - searchStarted) / 1000;
+    // The generator writes with triggers off (as pg_restore does), so no pair was marked stale.
+    report("ranking each contact's recent events", options.contacts, eventsWritten);
+    const ranksStarted = Date.now();
+    await client.query("set work_mem = '256MB'");
+    await rebuildEventRanks(client, options.workspaceId);
+    const ranksSeconds = (Date.now() - ranksStarted) / 1000;
     const indexStarted = Date.now();
     if (rebuild) {
       report("rebuilding indexes", options.contacts, eventsWritten);
@@ -135,10 +155,11 @@ export async function generateAudience(options: GenerateAudienceOptions) {
     const analyzeStarted = Date.now();
     // Vacuumed, not only analyzed: the Audience list walks contact's indexes index-only, which needs the visibility map.
     await client.query("vacuum (analyze) contact, contact_search");
-    await client.query("analyze event, product, contact_consent, consent_record, suppression");
+    await client.query("analyze event, event_rank, event_rank_stale, product, contact_consent, consent_record, suppression");
     const stages = {
       load_s: round(loadSeconds),
       search_s: round(searchSeconds),
+      ranks_s: round(ranksSeconds),
       indexes_s: round(indexSeconds),
       analyze_s: round((Date.now() - analyzeStarted) / 1000),
     };

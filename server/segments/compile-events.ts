@@ -10,6 +10,7 @@ import {
   type SequenceCondition,
 } from "./definition";
 import { idSet, rowTest, type Compiled } from "./compile-sets";
+import { RANK_DEPTH } from "./event-ranks";
 import { instantSql, jsonValueAs, predicateSql, type ValueExpression } from "./compile-values";
 
 /*
@@ -24,6 +25,10 @@ import { instantSql, jsonValueAs, predicateSql, type ValueExpression } from "./c
  * - counts and sums: grouped once per contact (group by … having …) inside the set rather than a
  *   correlated count per contact: the name + time index bounds the work by the events in the
  *   window, whereas a correlated aggregate costs an index probe for every contact of the workspace.
+ * - plain counts:    "did E at least N times" (no property filter, N within RANK_DEPTH, in the
+ *   last D units or ever) is read from event_rank (event-ranks.ts): the contacts whose N-th most
+ *   recent E is in the window. A contact whose ranks are stale, or who has an E after `now` (which
+ *   would shift its ranks), is counted from its events instead.
  * A measure that zero events satisfy ("at most 2 times", "sum under 50") is compiled as NOT being
  * in the set of contacts that fail it, so contacts who never did the event are counted correctly.
  */
@@ -117,10 +122,58 @@ function membershipSql(set: ContactSet, negated: boolean): Compiled {
   );
 }
 
+/** The m of a count measure whose set is "at least m events" (at most 2 fails as at least 3), or null for "exactly N". */
+export function leastCountOfSet(measure: EventMeasure): number | null {
+  if (measure.kind !== "count") return null;
+  if (measure.op === "at_least") return Math.max(measure.value, 1);
+  if (measure.op === "at_most") return measure.value + 1;
+  return measure.value === 0 ? 1 : null;
+}
+
+/**
+ * The contacts with at least `least` events named E in the window, from event_rank: those whose
+ * rank `least` is in the window, less those whose ranks are stale or who have an E after the
+ * window's end ("last" windows end now), which would shift their ranks; these are counted from
+ * their events. The planner sizes the anti-joins from the tables' current pages, so a burst of
+ * stale pairs since the last ANALYZE still gets a hash rather than a scan per ranked contact.
+ */
+function rankedSetSql(workspaceId: string, name: string, least: number, window: EventWindow, now: Date): Prisma.Sql {
+  const { from, to } = windowBounds(window, now);
+  const ws = Prisma.sql`${workspaceId}::uuid`;
+  const e = Prisma.sql`${name}::text`;
+  const within = (table: "r" | "x") => [
+    ...(from !== undefined ? [Prisma.sql`${Prisma.raw(table)}.occurred_at >= ${instantSql(from)}`] : []),
+    ...(to !== undefined ? [Prisma.sql`${Prisma.raw(table)}.occurred_at <= ${instantSql(to)}`] : []),
+  ];
+  const recounted = [Prisma.sql`select s.contact_id from event_rank_stale s where s.workspace_id = ${ws} and s.name = ${e}`];
+  if (to !== undefined) {
+    recounted.push(Prisma.sql`select f.contact_id from event f where f.workspace_id = ${ws} and f.name = ${e} and f.occurred_at > ${instantSql(to)}`);
+  }
+  const ranked = [
+    Prisma.sql`r.workspace_id = ${ws} and r.name = ${e} and r.rank = ${least}::int`,
+    ...within("r"),
+    ...recounted.map((set) => Prisma.sql`not exists (select 1 from (${set}) y where y.contact_id = r.contact_id)`),
+  ];
+  return Prisma.sql`select r.contact_id from event_rank r where ${Prisma.join(ranked, " and ")}
+    union all
+    select x.contact_id from event x where ${Prisma.join([Prisma.sql`x.workspace_id = ${ws} and x.name = ${e}`, ...within("x")], " and ")}
+      and x.contact_id in (${Prisma.join(recounted, " union ")})
+    group by x.contact_id having count(*) >= ${least}::int`;
+}
+
+function rankedCountSql(condition: EventCondition, workspaceId: string, now: Date): Prisma.Sql | null {
+  const least = leastCountOfSet(condition.measure);
+  if (least === null || least > RANK_DEPTH || condition.filters.length > 0 || condition.window.kind === "between") return null;
+  return rankedSetSql(workspaceId, condition.name, least, condition.window, now);
+}
+
 export function eventConditionSql(condition: EventCondition, workspaceId: string, now: Date, negated: boolean): Compiled {
   const { having, inverted } = measureSet(condition.measure);
+  const outsideSet = inverted !== !condition.did !== negated;
+  const ranked = rankedCountSql(condition, workspaceId, now);
+  if (ranked) return outsideSet ? rowTest(Prisma.sql`not exists (select 1 from (${ranked}) s where s.contact_id = c.id)`) : idSet(ranked, true);
   const where = eventFilters("e", workspaceId, condition, condition.window, now);
-  return membershipSql({ where, having }, inverted !== !condition.did !== negated);
+  return membershipSql({ where, having }, outsideSet);
 }
 
 /**
@@ -130,13 +183,20 @@ export function eventConditionSql(condition: EventCondition, workspaceId: string
  */
 export function sequenceConditionSql(condition: SequenceCondition, workspaceId: string, now: Date, negated: boolean): Compiled {
   const within = condition.withinMinutes;
+  const latestFirst = now.getTime() - within * MINUTE_MS;
+  // The bounds every B that can follow an A of the window lies within, repeated as constants so
+  // that B is read as one range of the name + time index rather than as all Bs ever.
+  const { from, to } = windowBounds(condition.window, now);
+  const followUp = [
+    ...eventFilters("b", workspaceId, condition.notFollowedBy, { kind: "ever" }, now),
+    ...(from !== undefined ? [Prisma.sql`b.occurred_at >= ${instantSql(from)}`] : []),
+    Prisma.sql`b.occurred_at <= ${instantSql(Math.min(to ?? latestFirst, latestFirst) + within * MINUTE_MS)}`,
+  ];
   const first = [
     ...eventFilters("a", workspaceId, condition.first, condition.window, now),
-    Prisma.sql`a.occurred_at <= ${instantSql(now.getTime() - within * MINUTE_MS)}`,
-    Prisma.sql`not exists (select 1 from event b where b.contact_id = a.contact_id and ${Prisma.join(
-      eventFilters("b", workspaceId, condition.notFollowedBy, { kind: "ever" }, now),
-      " and ",
-    )} and b.occurred_at >= a.occurred_at and b.occurred_at <= a.occurred_at + make_interval(mins => ${within}::int))`,
+    Prisma.sql`a.occurred_at <= ${instantSql(latestFirst)}`,
+    Prisma.sql`not exists (select 1 from event b where b.contact_id = a.contact_id and ${Prisma.join(followUp, " and ")}
+      and b.occurred_at >= a.occurred_at and b.occurred_at <= a.occurred_at + make_interval(mins => ${within}::int))`,
   ];
   const where = Prisma.join(first, " and ");
   if (negated) return rowTest(Prisma.sql`not exists (select 1 from event a where a.contact_id = c.id and ${where})`);

@@ -11,6 +11,8 @@ function compile(definition: SegmentDefinition, segments?: Map<string, SegmentDe
 }
 const compileNode = (node: SegmentNode) => compile(definitionOf(node));
 const oneLine = (sql: string) => sql.replace(/\s+/g, " ");
+/** An event condition counted from the events themselves (a window between two dates is not ranked). */
+const rawEvt = (args: Parameters<typeof evt>[0]) => evt({ window: { kind: "between", from: "2026-01-01", to: "2026-02-01" }, ...args });
 
 describe("compileSegmentToSql", () => {
   it("selects contact ids of the workspace, the workspace as the first parameter", () => {
@@ -70,32 +72,72 @@ describe("compileSegmentToSql", () => {
   });
 
   it("counts a segment of event sets from the events alone, each contact once", () => {
-    expect(oneLine(compileNode(evt({ name: "Order Completed" })).sql)).toBe(
-      "select m.contact_id as id from (select e.contact_id from event e where e.workspace_id = $1::uuid and e.name = $2::text) m group by m.contact_id",
+    expect(oneLine(compileNode(rawEvt({ name: "Order Completed" })).sql)).toBe(
+      "select m.contact_id as id from (select e.contact_id from event e where e.workspace_id = $1::uuid and e.name = $2::text and e.occurred_at >= $3::timestamptz and e.occurred_at <= $4::timestamptz) m group by m.contact_id",
     );
   });
 
   it("writes 'did' as a semi-join on the event set and 'did not' as an anti-join next to a contact condition", () => {
     const country = attr({ field: "country", valueType: "string", op: "is_set" });
-    const did = oneLine(compile(definitionOf(country, evt({ name: "Order Completed" }))).sql);
+    const did = oneLine(compile(definitionOf(country, rawEvt({ name: "Order Completed" }))).sql);
     expect(did).toMatch(/^select c\.id from contact c where c\.workspace_id = \$1::uuid and \(/);
-    expect(did).toContain("c.id in (select e.contact_id from event e where e.workspace_id = $2::uuid and e.name = $3::text)");
-    expect(oneLine(compile(definitionOf(country, evt({ name: "Order Completed", did: false }))).sql)).toContain(
-      "not exists (select 1 from event e where e.contact_id = c.id and e.workspace_id = $2::uuid and e.name = $3::text)",
+    expect(did).toContain("c.id in (select e.contact_id from event e where e.workspace_id = $2::uuid and e.name = $3::text and e.occurred_at");
+    expect(oneLine(compile(definitionOf(country, rawEvt({ name: "Order Completed", did: false }))).sql)).toContain(
+      "not exists (select 1 from event e where e.contact_id = c.id and e.workspace_id = $2::uuid and e.name = $3::text and e.occurred_at",
     );
   });
 
   it("writes an OR of event sets as one semi-join on their union", () => {
-    const either: SegmentNode = { kind: "group", op: "or", children: [evt({ name: "A" }), evt({ name: "B" })] };
+    const either: SegmentNode = { kind: "group", op: "or", children: [rawEvt({ name: "A" }), rawEvt({ name: "B" })] };
     const sql = oneLine(compile(definitionOf(attr({ field: "country", valueType: "string", op: "is_set" }), either)).sql);
     expect(sql).toMatch(/c\.id in \(select e\.contact_id from event e where .* union select e\.contact_id from event e where .*\)\)$/);
     expect(sql).not.toContain(" or ");
   });
 
   it("intersects sets of an AND without reading contacts", () => {
-    const both = oneLine(compile(definitionOf(evt({ name: "A", measure: { kind: "count", op: "at_least", value: 2 } }), evt({ name: "B" }))).sql);
+    const both = oneLine(compile(definitionOf(rawEvt({ name: "A", measure: { kind: "count", op: "at_least", value: 2 } }), rawEvt({ name: "B" }))).sql);
     expect(both).toMatch(/^select m\.contact_id as id from \(select m\.contact_id from \(select e\.contact_id .* having .*\) m where m\.contact_id in \(select e\.contact_id .*\)\) m$/);
     expect(both).not.toContain("from contact");
+  });
+
+  it("reads 'at least N times in the last D days' from event_rank, counting stale and later contacts from their events", () => {
+    const { sql, values } = compileNode(
+      evt({ name: "Product Viewed", measure: { kind: "count", op: "at_least", value: 3 }, window: { kind: "last", amount: 30, unit: "days" } }),
+    );
+    const text = oneLine(sql);
+    expect(text).toMatch(/from event_rank r where r\.workspace_id = \$\d+::uuid and r\.name = \$\d+::text and r\.rank = \$\d+::int and r\.occurred_at >= \$\d+::timestamptz and r\.occurred_at <= \$\d+::timestamptz/);
+    // Contacts whose ranks are stale, or who viewed after now, are left out of the ranked part…
+    expect(text).toMatch(/not exists \(select 1 from \(select s\.contact_id from event_rank_stale s where [^)]*\) y where y\.contact_id = r\.contact_id\)/);
+    expect(text).toMatch(
+      /not exists \(select 1 from \(select f\.contact_id from event f where f\.workspace_id = \$\d+::uuid and f\.name = \$\d+::text and f\.occurred_at > \$\d+::timestamptz\) y where y\.contact_id = r\.contact_id\)/,
+    );
+    // …and counted from their events instead.
+    expect(text).toMatch(/x\.contact_id in \(select s\.contact_id from event_rank_stale s .* union select f\.contact_id from event f .*\) group by x\.contact_id having count\(\*\) >= \$\d+::int/);
+    expect(values).toContain(3);
+    expect(text).not.toContain("from contact");
+  });
+
+  it("ranks 'did', 'at most' and 'did not' by the least count of their sets, and needs no later events for 'ever'", () => {
+    // The rank is the statement's first number parameter.
+    const rankOf = (node: SegmentNode) => compileNode(node).values.find((value) => typeof value === "number");
+    expect(rankOf(evt({ name: "A" }))).toBe(1);
+    expect(rankOf(evt({ name: "A", measure: { kind: "count", op: "at_most", value: 2 } }))).toBe(3);
+    const didNot = oneLine(compileNode(evt({ name: "A", did: false })).sql);
+    expect(didNot).toMatch(/^select c\.id from contact c where .*not exists \(select 1 from \(select r\.contact_id from event_rank r.*\) s where s\.contact_id = c\.id\)$/);
+    expect(didNot).not.toContain("occurred_at >");
+  });
+
+  it("counts from the events what the ranks cannot answer: more than the ranked depth, property filters, 'exactly', dates between", () => {
+    const last30 = { kind: "last" as const, amount: 30, unit: "days" as const };
+    const unranked = [
+      evt({ name: "A", measure: { kind: "count", op: "at_least", value: 12 }, window: last30 }),
+      evt({ name: "A", filters: [{ property: "plan", valueType: "string", op: "equals", value: "pro" }], window: last30 }),
+      evt({ name: "A", measure: { kind: "count", op: "exactly", value: 2 }, window: last30 }),
+      rawEvt({ name: "A" }),
+      evt({ name: "A", measure: { kind: "aggregate", fn: "sum", property: "revenue", op: "over", value: 10 }, window: last30 }),
+    ];
+    for (const node of unranked) expect(compileNode(node).sql).not.toContain("event_rank");
+    expect(compileNode(evt({ name: "A", measure: { kind: "count", op: "at_least", value: 11 }, window: last30 })).sql).toContain("event_rank");
   });
 
   it("bounds a window with timestamps computed from now", () => {
@@ -120,13 +162,13 @@ describe("compileSegmentToSql", () => {
   });
 
   it("groups once per contact for counts", () => {
-    const { sql, values } = compileNode(evt({ name: "Order Completed", measure: { kind: "count", op: "at_least", value: 3 } }));
+    const { sql, values } = compileNode(rawEvt({ name: "Order Completed", measure: { kind: "count", op: "at_least", value: 3 } }));
     expect(oneLine(sql)).toMatch(/group by e\.contact_id having count\(\*\) >= \$\d+::int\)/);
     expect(values).toContain(3);
   });
 
   it("writes 'at most' as not being among contacts with more", () => {
-    const { sql } = compileNode(evt({ name: "Order Completed", measure: { kind: "count", op: "at_most", value: 2 } }));
+    const { sql } = compileNode(rawEvt({ name: "Order Completed", measure: { kind: "count", op: "at_most", value: 2 } }));
     expect(oneLine(sql)).toMatch(/^select .* not exists \(select 1 from \(select e\.contact_id from event e where .* having count\(\*\) > \$\d+::int\) s where s\.contact_id = c\.id\)$/);
   });
 
@@ -135,7 +177,7 @@ describe("compileSegmentToSql", () => {
       kind: "group",
       op: "or",
       negate: true,
-      children: [evt({ name: "A" }), attr({ field: "country", valueType: "string", op: "is_set" })],
+      children: [rawEvt({ name: "A" }), attr({ field: "country", valueType: "string", op: "is_set" })],
     };
     const sql = oneLine(compileNode(negatedOr).sql);
     expect(sql).toContain("(not exists (select 1 from event e where e.contact_id = c.id");

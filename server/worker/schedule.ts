@@ -4,6 +4,7 @@ import { scheduleNightlyScoreRuns } from "../scoring/pipeline/schedule-nightly-r
 import { deleteExpiredRows } from "./tasks/maintenance-cleanup";
 import { queueDueSegmentRefreshes } from "./tasks/segment-refresh-due";
 import { CONTACT_SEARCH_INDEX_TASK, indexQueuedContacts } from "../audience/search";
+import { EVENT_RANK_REFRESH_TASK, refreshStaleEventRanks } from "../segments/event-ranks";
 
 /**
  * Scheduled housekeeping. These jobs belong to no workspace and nobody watches them in the UI,
@@ -26,6 +27,10 @@ export function createCronTaskList(db: Db): TaskList {
     [CONTACT_SEARCH_INDEX_TASK]: async (_payload, helpers) => {
       const indexed = await indexQueuedContacts(db, { signal: helpers.abortSignal });
       if (indexed) helpers.logger.info(`Indexed ${indexed} contacts for search`);
+    },
+    [EVENT_RANK_REFRESH_TASK]: async (_payload, helpers) => {
+      const refreshed = await refreshStaleEventRanks(db, { signal: helpers.abortSignal });
+      if (refreshed) helpers.logger.info(`Refreshed the event ranks of ${refreshed} contact/event pairs`);
     },
   };
 }

@@ -52,21 +52,7 @@ export async function insertAudience(db: Db, workspaceId: string, data: Referenc
         phone text, locale text, time_zone text, country text, region text, city text, attributes jsonb, created_at timestamptz,
         first_seen_at timestamptz, last_seen_at timestamptz)`;
   }
-  if (result.events.length) {
-    const rows = result.events.map((e, i) => ({
-      contact_id: e.contactId,
-      name: e.name,
-      properties: e.properties,
-      revenue: e.revenue,
-      occurred_at: iso(e.occurredAt),
-      message_id: `seg-${workspaceId}-${i}`,
-    }));
-    await db.$executeRaw`
-      insert into event (workspace_id, contact_id, type, name, properties, revenue, occurred_at, message_id, source)
-      select ${workspaceId}::uuid, x.contact_id, 'track', x.name, x.properties, x.revenue, x.occurred_at, x.message_id, 'seed'
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(contact_id bigint, name text, properties jsonb, revenue float8,
-        occurred_at timestamptz, message_id text)`;
-  }
+  await insertAudienceEvents(db, workspaceId, result.events);
   if (result.consents.length) {
     await db.$executeRaw`
       insert into contact_consent (contact_id, purpose, workspace_id, state, source)
@@ -81,6 +67,24 @@ export async function insertAudience(db: Db, workspaceId: string, data: Referenc
   }
   if (result.scores?.length) await insertScores(db, workspaceId, result.scores);
   return result;
+}
+
+/** Events of contacts already inserted (ids as Postgres gave them), in one statement; `first` numbers their message ids. */
+export async function insertAudienceEvents(db: Db, workspaceId: string, events: ReferenceData["events"], first = 0): Promise<void> {
+  if (!events.length) return;
+  const rows = events.map((e, i) => ({
+    contact_id: e.contactId,
+    name: e.name,
+    properties: e.properties,
+    revenue: e.revenue,
+    occurred_at: e.occurredAt.toISOString(),
+    message_id: `seg-${workspaceId}-${first + i}`,
+  }));
+  await db.$executeRaw`
+    insert into event (workspace_id, contact_id, type, name, properties, revenue, occurred_at, message_id, source)
+    select ${workspaceId}::uuid, x.contact_id, 'track', x.name, x.properties, x.revenue, x.occurred_at, x.message_id, 'seed'
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(contact_id bigint, name text, properties jsonb, revenue float8,
+      occurred_at timestamptz, message_id text)`;
 }
 
 /** A scored contact has a contact_score row (its run's figures) and a contact_feature row (orders, spend, last purchase). */

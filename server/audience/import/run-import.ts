@@ -2,6 +2,7 @@ import { setImmediate, setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
 import type { Db } from "../../db/client";
 import { requestContactSearchIndexing } from "../search";
+import { requestEventRankRefresh } from "../../segments/event-ranks";
 import { readImportChunks } from "./chunks";
 import { readCsvRecords } from "./csv-stream";
 import { compileMapping } from "./mapping";
@@ -182,6 +183,8 @@ export async function runImport(input: RunImportInput): Promise<ImportOutcome> {
   if (input.jobRunId) await db.jobRun.update({ where: { id: input.jobRunId }, data: { progressDone: counts.processed, progressTotal: counts.processed } });
   // The imported contacts are searchable at once (queued ones are matched live); indexing them now keeps searches fast.
   if (counts.imported > 0) await requestContactSearchIndexing(db);
+  // Segment counts read the imported contacts' events directly until their ranks are refreshed.
+  if (counts.imported > 0 && mapping.kind === "events") await requestEventRankRefresh(db);
   return { rowsProcessed: counts.processed, rowsImported: counts.imported, rowsFailed: counts.failed, resumedFrom: checkpoint };
 }
 
