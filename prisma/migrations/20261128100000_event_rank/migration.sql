@@ -34,8 +34,8 @@ CREATE TABLE "event_rank_stale" (
     CONSTRAINT "event_rank_stale_pkey" PRIMARY KEY ("id")
 );
 
--- CreateIndex
-CREATE INDEX "event_rank_stale_workspace_id_name_contact_id_idx" ON "event_rank_stale"("workspace_id", "name", "contact_id");
+-- No index but the key: the table stays small (a minute of writes), counts read it whole, and
+-- every index would be one more write for each batch of events ingested.
 
 CREATE FUNCTION event_rank_mark_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
