@@ -1,6 +1,7 @@
 // `npm run bench:segments [-- --contacts N --events M --runs 20 --warmups 2]`: times the count of
 // five representative segments on a generated audience of 1,000,000 contacts and 10,000,000
-// events, and the refresh of a saved segment. Uses its own embedded Postgres in
+// events, the refresh of a saved segment, and the worker's re-ranking of the recent events of one
+// contact in twenty (server/segments/event-ranks.ts). Uses its own embedded Postgres in
 // .data/bench-segments (kept between runs; the audience is generated once and reused while the
 // workspace holds the requested counts), or DATABASE_URL when set.
 // `--shared-buffers 1GB` sizes the embedded server's cache (Postgres's default is 128MB).
@@ -126,6 +127,16 @@ try {
   await mkdir(benchDir, { recursive: true });
   await writeFile(plansFile, plans.join("\n") + "\n");
   console.log(`plans written to ${path.relative(process.cwd(), plansFile)}`);
+
+  // The refresher's pace, as after an import: mark pairs stale again and time their re-ranking.
+  const marked = await db.$executeRaw`
+    insert into event_rank_stale (workspace_id, contact_id, name)
+    select workspace_id, contact_id, name from event_rank
+    where workspace_id = ${workspace.id}::uuid and rank = 1 and contact_id % 20 = 0`;
+  const rerankStarted = performance.now();
+  const reranked = await refreshStaleEventRanks(db, { workspaceId: workspace.id, wait: true });
+  const rerankMs = performance.now() - rerankStarted;
+  console.log(`re-ranked ${reranked} of ${marked} re-marked contact/event pairs in ${Math.round(rerankMs)} ms (${Math.round(reranked / (rerankMs / 1000))} pairs/s)`);
 
   const refresh = await timeRefresh(db, { workspaceId: workspace.id, now, definition: BENCH_SEGMENTS.nested_mix, runs: 3 });
   console.log(`refresh of a saved segment (nested mix): ${refresh.members} members in ${refresh.ms} ms`);

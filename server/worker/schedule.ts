@@ -63,4 +63,11 @@ export const CRON_ITEMS = parseCronItems([
     match: "* * * * *",
     options: { backfillPeriod: 0, maxAttempts: 3, jobKey: CONTACT_SEARCH_INDEX_TASK, jobKeyMode: "replace" },
   },
+  {
+    // Contacts whose events changed; counts stay exact meanwhile, reading those from the events.
+    task: EVENT_RANK_REFRESH_TASK,
+    identifier: EVENT_RANK_REFRESH_TASK,
+    match: "* * * * *",
+    options: { backfillPeriod: 0, maxAttempts: 3, jobKey: EVENT_RANK_REFRESH_TASK, jobKeyMode: "replace" },
+  },
 ]);
