@@ -182,3 +182,37 @@ describe("a migration marked tailor:no-transaction", () => {
     expect(await tableExists(scratch.url, "workspace_name_idx")).toBe(true);
   });
 });
+
+describe("the event_rank migration on a database that already holds events", () => {
+  it("ranks the stored events, newest first, so counts need not wait for the worker", async () => {
+    const scratch = await freshDatabase();
+    const before = await copyOfMigrations();
+    tempDirs.push(before);
+    const rankMigration = (await migrationNames()).find((name) => name.endsWith("_event_rank"))!;
+    for (const name of await migrationNames()) if (name >= rankMigration) await rm(path.join(before, name), { recursive: true });
+    await migrateDatabase(scratch.url, before);
+
+    const client = new pg.Client({ connectionString: scratch.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ id: string }>(`insert into workspace (id, name, slug) values (gen_random_uuid(), 'W', 'w') returning id`);
+      const workspaceId = rows[0]!.id;
+      const contact = await client.query<{ id: string }>(`insert into contact (workspace_id, email) values ($1, 'a@example.com') returning id`, [workspaceId]);
+      await client.query(
+        `insert into event (workspace_id, contact_id, type, name, occurred_at, message_id, source)
+         select $1, $2, 'track', 'Product Viewed', timestamptz '2026-01-01' + make_interval(days => n), 'm' || n, 'api' from generate_series(1, 13) n`,
+        [workspaceId, contact.rows[0]!.id],
+      );
+      await migrateDatabase(scratch.url);
+      const ranks = await client.query<{ rank: number; day: number }>(
+        `select rank, extract(day from occurred_at)::int as day from event_rank where contact_id = $1 order by rank`,
+        [contact.rows[0]!.id],
+      );
+      expect(ranks.rows).toEqual(Array.from({ length: 11 }, (_, i) => ({ rank: i + 1, day: 14 - i })));
+      const stale = await client.query<{ n: number }>("select count(*)::int as n from event_rank_stale");
+      expect(stale.rows[0]!.n).toBe(0);
+    } finally {
+      await client.end();
+    }
+  });
+});
