@@ -4,7 +4,8 @@ import { makeWorkspace, testDb } from "../../tests/factories";
 import { insertAudienceEvents } from "../../tests/factories/segments";
 import { compileSegmentToSql } from "./compile";
 import type { EventCondition, SegmentDefinition } from "./definition";
-import { rebuildEventRanks, refreshStaleEventRanks } from "./event-ranks";
+import { createCronTaskList } from "../worker/schedule";
+import { EVENT_RANK_REFRESH_TASK, rebuildEventRanks, refreshStaleEventRanks } from "./event-ranks";
 
 const db = testDb();
 const NOW = new Date("2026-06-01T12:00:00.000Z");
@@ -145,5 +146,19 @@ describe("event ranks", () => {
     expect(await members(viewedAtLeast(11, 1))).toEqual([ana]);
     expect(await members(viewedAtLeast(12, 1))).toEqual([ana]);
     expect(await members(viewedAtLeast(15, 1))).toEqual([]);
+  });
+
+  it("is refreshed by the worker's minutely task", async () => {
+    await addEvents(viewed(ana, [10, 20]));
+    const task = createCronTaskList(db)[EVENT_RANK_REFRESH_TASK]!;
+    const logged: string[] = [];
+    const logger = { info: (message: string) => logged.push(message) };
+    // The task refreshes every workspace's stale pairs; others' tests may hold the lock for a moment.
+    for (let attempt = 0; attempt < 20 && (await staleRows()) > 0; attempt++) {
+      await task({}, { abortSignal: undefined, logger } as unknown as Parameters<typeof task>[1]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await staleRows()).toBe(0);
+    expect(await ranks(ana)).toHaveLength(2);
   });
 });
