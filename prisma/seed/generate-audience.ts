@@ -48,7 +48,7 @@ const BULK_LOAD_INDEXES: { name: string; create: string; drop?: string }[] = [
   { name: "event_workspace_id_name_occurred_at_idx", create: `create index if not exists "event_workspace_id_name_occurred_at_idx" on "event"("workspace_id", "name", "occurred_at") include ("contact_id", "revenue")` },
   {
     name: "event_category_idx",
-    create: `create index if not exists "event_category_idx" on "event"("workspace_id", "name", lower("properties" ->> 'category'), "occurred_at") include ("contact_id", "revenue") where lower("properties" ->> 'category') is not null`,
+    create: `create index if not exists "event_category_idx" on "event"("workspace_id", "name", lower("properties" ->> 'category'), "occurred_at") include ("contact_id", "revenue") where lower("properties" ->> 'category') is not null and octet_length("properties" ->> 'category') <= 1000`,
   },
   { name: "contact_workspace_id_email_key", create: `create unique index if not exists "contact_workspace_id_email_key" on "contact"("workspace_id", "email")` },
   { name: "contact_workspace_id_external_id_key", create: `create unique index if not exists "contact_workspace_id_external_id_key" on "contact"("workspace_id", "external_id")` },

@@ -65,6 +65,11 @@ function eventFilters(name: EventAlias, workspaceId: string, ref: EventRef, wind
   return conditions;
 }
 
+/** Categories of up to this many bytes are in event_category_idx (migration 20261128110000). */
+const INDEXED_VALUE_BYTES = 1000;
+/** Compared values of up to this many characters can only equal categories within that bound. */
+const INDEXED_VALUE_CHARS = 100;
+
 /** The JSON types whose ->> text could equal a given text, other than strings ('null' has none). */
 const NON_STRING_JSON_TYPES = ["number", "boolean", "object", "array"];
 
@@ -80,9 +85,16 @@ const NON_STRING_JSON_TYPES = ["number", "boolean", "object", "array"];
 function indexablePropertySql(name: EventAlias, filter: PropertyFilter): Prisma.Sql | null {
   if (filter.property === REVENUE_PROPERTY || filter.valueType !== "string" || filter.op !== "equals") return null;
   const e = alias(name);
-  return Prisma.sql`lower(${e}.properties ->> ${filter.property}::text) = lower(${String(filter.value)}::text)
+  const value = String(filter.value);
+  const test = Prisma.sql`lower(${e}.properties ->> ${filter.property}::text) = lower(${value}::text)
     and jsonb_typeof(${e}.properties -> ${filter.property}::text) <> all(${NON_STRING_JSON_TYPES}::text[])`;
+  if ([...value].length > INDEXED_VALUE_CHARS) return test;
+  // Implied by the equality (a text lower-cases to at most twice its characters, of at most 4
+  // bytes each), and stated so that the planner may use event_category_idx, which only holds
+  // categories of up to INDEXED_VALUE_BYTES.
+  return Prisma.sql`${test} and octet_length(${e}.properties ->> ${filter.property}::text) <= ${INDEXED_VALUE_BYTES}::int`;
 }
+
 
 type ContactSet = {
   /** Conditions on the events `e` of the set. */
