@@ -23,11 +23,7 @@ export const DATABASE_ONLY_INDEXES: readonly DatabaseOnlyIndex[] = [
   },
   {
     name: "event_cart_add_idx",
-    why: "each contact's open cart, read from recent Product Added events with their properties (partial, INCLUDE)",
-  },
-  {
-    name: "event_cart_add_large_idx",
-    why: "the Product Added events whose properties are too large for event_cart_add_idx (partial, INCLUDE)",
+    why: "each contact's open cart, read from recent Product Added events (partial, INCLUDE)",
   },
 ];
 

@@ -16,23 +16,18 @@ export function cartWindowStart(now: Date): Date {
  * `contactScope` is a condition on `e.contact_id` (a batch of ids, a segment, or `true`).
  * The send path (loadRecipients) and the empty-token count share this one definition, so the
  * designer's "cart is empty for N contacts" counts exactly the carts the renderer would print.
- * The window's cart additions are read index-only from event_cart_add_idx (properties INCLUDEd)
- * when their properties' text is at most 500 bytes, and through event_cart_add_large_idx when
- * larger (see that migration), so keep `e.name = CART_ADD_EVENT`, the time bound and the size
- * bounds in this form.
+ * The window's cart additions are found through event_cart_add_idx, so keep `e.name =
+ * CART_ADD_EVENT` and the time bound in this form; their properties are read from the table
+ * (an index row cannot hold properties of any size: migration 20261128110000).
  */
 export function cartLinesSql(workspaceId: string, since: Date, contactScope: Prisma.Sql): Prisma.Sql {
-  const addsWhere = (size: Prisma.Sql) => Prisma.sql`
+  return Prisma.sql`
+    with adds as materialized (
       select e.contact_id, e.properties ->> 'cart_id' as cart_id, coalesce(e.properties ->> 'sku', e.properties ->> 'product_id') as sku,
         case when (e.properties ->> 'quantity') ~ '^[0-9]{1,6}$' then (e.properties ->> 'quantity')::int else 1 end as quantity,
         e.occurred_at
       from event e
-      where e.workspace_id = ${workspaceId}::uuid and e.name = ${CART_ADD_EVENT} and e.occurred_at >= ${since} and ${size} and ${contactScope}`;
-  return Prisma.sql`
-    with adds as materialized (
-      ${addsWhere(Prisma.sql`octet_length(e.properties::text) <= 500`)}
-      union all
-      ${addsWhere(Prisma.sql`octet_length(e.properties::text) > 500`)}
+      where e.workspace_id = ${workspaceId}::uuid and e.name = ${CART_ADD_EVENT} and e.occurred_at >= ${since} and ${contactScope}
     ), last_add as (
       select distinct on (contact_id) contact_id, cart_id, occurred_at from adds order by contact_id, occurred_at desc
     )
