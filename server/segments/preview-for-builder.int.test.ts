@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contextFor, makeMember, makeWorkspace, testDb } from "../../tests/factories";
 import { allOf, countryIs, inSegment, makeContacts, makeSavedSegment } from "../../tests/factories/saved-segments";
 import { createCaller } from "../trpc/root";
+import { trpcRejection } from "../../tests/factories/trpc-rejection";
 
 const db = testDb();
 let workspaceId: string;
@@ -20,12 +20,6 @@ beforeAll(async () => {
 
 afterAll(() => db.$disconnect());
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
 describe("segments.preview in the builder", () => {
   it("names a referenced segment in the sentence instead of its id", async () => {
     const americans = await makeSavedSegment(db, workspaceId, { name: "Americans", definition: allOf(countryIs("US")) });
@@ -37,7 +31,7 @@ describe("segments.preview in the builder", () => {
   it("refuses, on the condition at fault, a reference that leads back to the segment being edited", async () => {
     const edited = await makeSavedSegment(db, workspaceId, { name: "Edited", definition: allOf(countryIs("US")) });
     const usesEdited = await makeSavedSegment(db, workspaceId, { name: "Uses edited", definition: allOf(inSegment(edited.id)) });
-    const error = await rejection(
+    const error = await trpcRejection(
       marketer.segments.preview({ definition: allOf(countryIs("US"), inSegment(usesEdited.id)), editingSegmentId: edited.id }),
     );
     expect(error.code).toBe("BAD_REQUEST");

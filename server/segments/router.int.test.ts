@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contextFor, makeMember, makeWorkspace, testDb } from "../../tests/factories";
 import { insertAudience } from "../../tests/factories/segments";
@@ -7,6 +6,7 @@ import { UserFacingError } from "../errors";
 import { withSegmentTimeout } from "./count-segment";
 import { workspaceFields } from "./workspace-fields";
 import { AUDIENCE, attr, definitionOf } from "./testing/operator-cases";
+import { trpcRejection } from "../../tests/factories/trpc-rejection";
 
 const db = testDb();
 let caller: ReturnType<typeof createCaller>;
@@ -26,12 +26,6 @@ afterAll(async () => {
   await db.$disconnect();
 });
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
 describe("segments.preview", () => {
   it("answers the count, the first contacts and the sentence, for any member", async () => {
     const preview = await caller.segments.preview({ definition: definitionOf(attr({ field: "country", valueType: "string", op: "equals", value: "US" })) });
@@ -42,7 +36,7 @@ describe("segments.preview", () => {
   });
 
   it("answers BAD_REQUEST naming the condition at fault", async () => {
-    const error = await rejection(
+    const error = await trpcRejection(
       caller.segments.preview({ definition: definitionOf(attr({ field: "country", valueType: "string", op: "equals", value: "US" }), { kind: "attribute", field: "country" } as never) }),
     );
     expect(error.code).toBe("BAD_REQUEST");
@@ -55,7 +49,7 @@ describe("segments.preview", () => {
   });
 
   it("refuses a reference to a segment that does not exist", async () => {
-    const error = await rejection(caller.segments.preview({ definition: definitionOf({ kind: "segment", segmentId: "nope", member: true }) }));
+    const error = await trpcRejection(caller.segments.preview({ definition: definitionOf({ kind: "segment", segmentId: "nope", member: true }) }));
     expect(error).toMatchObject({ code: "BAD_REQUEST", message: "Segment nope does not exist in this workspace." });
   });
 });

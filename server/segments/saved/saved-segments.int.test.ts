@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { contextFor, makeMember, makeWorkspace, testDb } from "../../../tests/factories";
 import { allOf, countryIs, inSegment, makeContacts } from "../../../tests/factories/saved-segments";
 import { createCaller } from "../../trpc/root";
+import { trpcRejection } from "../../../tests/factories/trpc-rejection";
 
 const db = testDb();
 let workspaceId: string;
@@ -23,12 +23,6 @@ beforeEach(async () => {
 
 afterAll(() => db.$disconnect());
 
-async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
-
 describe("saved segments", () => {
   it("creates a segment with its first version, queues its refresh and lists it", async () => {
     const { id, jobRunId } = await marketer.segments.create({ name: "Americans", description: "In the US", definition: allOf(countryIs("US")) });
@@ -46,12 +40,12 @@ describe("saved segments", () => {
   });
 
   it("refuses an invalid definition naming the condition at fault, and a duplicate name", async () => {
-    const invalid = await rejection(marketer.segments.create({ name: "Bad", definition: { version: 1, root: { kind: "group", op: "and", children: [{ kind: "attribute", field: "country", valueType: "number", op: "equals", value: "US" }] } } }));
+    const invalid = await trpcRejection(marketer.segments.create({ name: "Bad", definition: { version: 1, root: { kind: "group", op: "and", children: [{ kind: "attribute", field: "country", valueType: "number", op: "equals", value: "US" }] } } }));
     expect(invalid.code).toBe("BAD_REQUEST");
     expect(invalid.message).toMatch(/^root\.children\[0\]/);
 
     await marketer.segments.create({ name: "Americans", definition: allOf(countryIs("US")) });
-    const duplicate = await rejection(marketer.segments.create({ name: "americans", definition: allOf(countryIs("FR")) }));
+    const duplicate = await trpcRejection(marketer.segments.create({ name: "americans", definition: allOf(countryIs("FR")) }));
     expect(duplicate.code).toBe("CONFLICT");
     expect(duplicate.message).toMatch(/already exists/);
   });
@@ -61,7 +55,7 @@ describe("saved segments", () => {
     expect(await marketer.segments.update({ id, name: "US contacts", expectedVersion: 1 })).toEqual({ id, version: 1 });
     expect(await marketer.segments.update({ id, definition: allOf(countryIs("FR")), expectedVersion: 1 })).toEqual({ id, version: 2 });
 
-    const stale = await rejection(marketer.segments.update({ id, definition: allOf(countryIs("DE")), expectedVersion: 1 }));
+    const stale = await trpcRejection(marketer.segments.update({ id, definition: allOf(countryIs("DE")), expectedVersion: 1 }));
     expect(stale.code).toBe("CONFLICT");
     expect(stale.message).toMatch(/changed by someone else/);
 
@@ -80,7 +74,7 @@ describe("saved segments", () => {
     expect(preview.sample.map((row) => row.email)).toEqual(["ana@example.test"]);
 
     const outer = await marketer.segments.create({ name: "Not American", definition: allOf(inSegment(americans.id, false)) });
-    const cycle = await rejection(marketer.segments.update({ id: americans.id, definition: allOf(inSegment(outer.id)), expectedVersion: 1 }));
+    const cycle = await trpcRejection(marketer.segments.update({ id: americans.id, definition: allOf(inSegment(outer.id)), expectedVersion: 1 }));
     expect(cycle.code).toBe("BAD_REQUEST");
     expect(cycle.message).toMatch(/contains itself/);
   });
@@ -90,7 +84,7 @@ describe("saved segments", () => {
     const outer = await marketer.segments.create({ name: "American buyers", definition: allOf(inSegment(americans.id)) });
     expect((await marketer.segments.list()).find((s) => s.id === americans.id)?.usedBy).toEqual([{ kind: "segment", id: outer.id, name: "American buyers" }]);
 
-    const refused = await rejection(marketer.segments.delete({ id: americans.id }));
+    const refused = await trpcRejection(marketer.segments.delete({ id: americans.id }));
     expect(refused.code).toBe("CONFLICT");
     expect(refused.message).toMatch(/used by the segment "American buyers"/);
 
@@ -102,16 +96,16 @@ describe("saved segments", () => {
 
   it("lets a manager read but not change, and hides other workspaces' segments", async () => {
     const { id } = await marketer.segments.create({ name: "Americans", definition: allOf(countryIs("US")) });
-    expect((await rejection(manager.segments.update({ id, name: "X", expectedVersion: 1 }))).code).toBe("FORBIDDEN");
-    expect((await rejection(manager.segments.refresh({ id }))).code).toBe("FORBIDDEN");
-    expect((await rejection(manager.segments.delete({ id }))).code).toBe("FORBIDDEN");
+    expect((await trpcRejection(manager.segments.update({ id, name: "X", expectedVersion: 1 }))).code).toBe("FORBIDDEN");
+    expect((await trpcRejection(manager.segments.refresh({ id }))).code).toBe("FORBIDDEN");
+    expect((await trpcRejection(manager.segments.delete({ id }))).code).toBe("FORBIDDEN");
 
     const elsewhere = await makeWorkspace(db);
     const stranger = await makeMember(db, elsewhere.id, "admin");
     const outsider = createCaller(await contextFor(db, stranger.user.id, elsewhere.id));
-    expect((await rejection(outsider.segments.get({ id }))).code).toBe("NOT_FOUND");
-    expect((await rejection(outsider.segments.delete({ id }))).code).toBe("NOT_FOUND");
-    expect((await rejection(outsider.segments.preview({ definition: allOf(inSegment(id)) }))).code).toBe("BAD_REQUEST");
+    expect((await trpcRejection(outsider.segments.get({ id }))).code).toBe("NOT_FOUND");
+    expect((await trpcRejection(outsider.segments.delete({ id }))).code).toBe("NOT_FOUND");
+    expect((await trpcRejection(outsider.segments.preview({ definition: allOf(inSegment(id)) }))).code).toBe("BAD_REQUEST");
     expect(await outsider.segments.list()).toEqual([]);
   });
 
