@@ -1,5 +1,6 @@
 import pg from "pg";
 import { contactSearchTextSql } from "../../server/audience/search/search-text";
+import { rebuildContactFacts } from "../../server/segments/contact-facts";
 import { rebuildEventRanks } from "../../server/segments/event-ranks";
 import { batchSource } from "./batch-source";
 import { buildCatalogue } from "./generate-catalogue";
@@ -144,6 +145,10 @@ export async function generateAudience(options: GenerateAudienceOptions) {
     await client.query("set work_mem = '256MB'");
     await rebuildEventRanks(client, options.workspaceId);
     const ranksSeconds = (Date.now() - ranksStarted) / 1000;
+    report("copying each contact's segment facts", options.contacts, eventsWritten);
+    const factsStarted = Date.now();
+    await rebuildContactFacts(client, options.workspaceId);
+    const factsSeconds = (Date.now() - factsStarted) / 1000;
     const indexStarted = Date.now();
     if (rebuild) {
       report("rebuilding indexes", options.contacts, eventsWritten);
@@ -155,11 +160,12 @@ export async function generateAudience(options: GenerateAudienceOptions) {
     const analyzeStarted = Date.now();
     // Vacuumed, not only analyzed: the Audience list walks contact's indexes index-only, which needs the visibility map.
     await client.query("vacuum (analyze) contact, contact_search");
-    await client.query("analyze event, event_rank, event_rank_stale, product, contact_consent, consent_record, suppression");
+    await client.query("analyze event, event_rank, event_rank_stale, contact_facts, product, contact_consent, consent_record, suppression");
     const stages = {
       load_s: round(loadSeconds),
       search_s: round(searchSeconds),
       ranks_s: round(ranksSeconds),
+      facts_s: round(factsSeconds),
       indexes_s: round(indexSeconds),
       analyze_s: round((Date.now() - analyzeStarted) / 1000),
     };

@@ -1,7 +1,7 @@
 // `npm run bench:seed [-- --contacts N --events M --keep]`: times the seeded generator on its own
 // embedded Postgres (.data/bench-seed, deleted afterwards unless --keep) or on DATABASE_URL.
 // Prints progress, then one JSON line: {"bench":"seed","contacts":N,"events":M,"seconds":X} followed by
-// the seconds of each stage (load_s: generate + COPY, search_s, ranks_s: ranking recent events for segments, indexes_s: rebuilding dropped indexes, analyze_s).
+// the seconds of each stage (load_s: generate + COPY, search_s, ranks_s: ranking recent events for segments, facts_s: copying contact_facts, indexes_s: rebuilding dropped indexes, analyze_s).
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
