@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileSegmentToSql } from "./compile";
+import { couldBeTextOfOtherJson } from "./compile-events";
 import { OPERATORS, type SegmentDefinition, type SegmentNode } from "./definition";
 import { attr, definitionOf, evt, NOW, OPERATOR_CASES, SQL_LOOKING_KEY, SQL_LOOKING_NAME } from "./testing/operator-cases";
 
@@ -51,8 +52,8 @@ describe("compileSegmentToSql", () => {
   });
 
   it("compares strings without regard to case", () => {
-    expect(oneLine(compileNode(attr({ field: "country", valueType: "string", op: "equals", value: "US" })).sql)).toContain(
-      "lower(c.country) = lower($2::text)",
+    expect(oneLine(compileNode(attr({ field: "city", valueType: "string", op: "equals", value: "Paris" })).sql)).toContain(
+      "lower(c.city) = lower($2::text)",
     );
   });
 
@@ -61,8 +62,8 @@ describe("compileSegmentToSql", () => {
   });
 
   it("makes 'not equals' null-safe so that contacts without a value match", () => {
-    expect(oneLine(compileNode(attr({ field: "country", valueType: "string", op: "not_equals", value: "US" })).sql)).toContain(
-      "not coalesce(lower(c.country) = lower($2::text), false)",
+    expect(oneLine(compileNode(attr({ field: "city", valueType: "string", op: "not_equals", value: "Paris" })).sql)).toContain(
+      "not coalesce(lower(c.city) = lower($2::text), false)",
     );
   });
 
@@ -78,18 +79,18 @@ describe("compileSegmentToSql", () => {
   });
 
   it("writes 'did' as a semi-join on the event set and 'did not' as an anti-join next to a contact condition", () => {
-    const country = attr({ field: "country", valueType: "string", op: "is_set" });
-    const did = oneLine(compile(definitionOf(country, rawEvt({ name: "Order Completed" }))).sql);
+    const city = attr({ field: "city", valueType: "string", op: "is_set" });
+    const did = oneLine(compile(definitionOf(city, rawEvt({ name: "Order Completed" }))).sql);
     expect(did).toMatch(/^select c\.id from contact c where c\.workspace_id = \$1::uuid and \(/);
     expect(did).toContain("c.id in (select e.contact_id from event e where e.workspace_id = $2::uuid and e.name = $3::text and e.occurred_at");
-    expect(oneLine(compile(definitionOf(country, rawEvt({ name: "Order Completed", did: false }))).sql)).toContain(
+    expect(oneLine(compile(definitionOf(city, rawEvt({ name: "Order Completed", did: false }))).sql)).toContain(
       "not exists (select 1 from event e where e.contact_id = c.id and e.workspace_id = $2::uuid and e.name = $3::text and e.occurred_at",
     );
   });
 
   it("writes an OR of event sets as one semi-join on their union", () => {
     const either: SegmentNode = { kind: "group", op: "or", children: [rawEvt({ name: "A" }), rawEvt({ name: "B" })] };
-    const sql = oneLine(compile(definitionOf(attr({ field: "country", valueType: "string", op: "is_set" }), either)).sql);
+    const sql = oneLine(compile(definitionOf(attr({ field: "city", valueType: "string", op: "is_set" }), either)).sql);
     expect(sql).toMatch(/c\.id in \(select e\.contact_id from event e where .* union select e\.contact_id from event e where .*\)\)$/);
     expect(sql).not.toContain(" or ");
   });
@@ -147,13 +148,13 @@ describe("compileSegmentToSql", () => {
   });
 
   it("writes text equality on an event property in the form event_category_idx answers, ruling out other JSON types", () => {
-    const filters = [{ property: "category", valueType: "string" as const, op: "equals" as const, value: "Shoes" }];
+    const filters = [{ property: "category", valueType: "string" as const, op: "equals" as const, value: "42" }];
     const { sql, values } = compileNode(evt({ name: "Product Added", filters }));
     expect(oneLine(sql)).toMatch(
       /lower\(e\.properties ->> \$(\d+)::text\) = lower\(\$(\d+)::text\) and jsonb_typeof\(e\.properties -> \$(\d+)::text\) <> all\(\$(\d+)::text\[\]\)/,
     );
     expect(sql).not.toContain("case when jsonb_typeof");
-    expect(values).toEqual(expect.arrayContaining(["category", "Shoes", ["number", "boolean", "object", "array"]]));
+    expect(values).toEqual(expect.arrayContaining(["category", "42", ["number", "boolean", "object", "array"]]));
   });
 
   it("adds no index form to other property tests", () => {
@@ -177,12 +178,46 @@ describe("compileSegmentToSql", () => {
       kind: "group",
       op: "or",
       negate: true,
-      children: [rawEvt({ name: "A" }), attr({ field: "country", valueType: "string", op: "is_set" })],
+      children: [rawEvt({ name: "A" }), attr({ field: "city", valueType: "string", op: "is_set" })],
     };
     const sql = oneLine(compileNode(negatedOr).sql);
     expect(sql).toContain("(not exists (select 1 from event e where e.contact_id = c.id");
-    expect(sql).toContain(" and not coalesce(c.country is not null, false))");
+    expect(sql).toContain(" and not coalesce(c.city is not null, false))");
     expect(sql).not.toMatch(/not \(/);
+  });
+
+  it("reads the country, consents and suppressions from contact_facts, the country lower-cased", () => {
+    expect(oneLine(compileNode(attr({ field: "country", valueType: "string", op: "equals", value: "US" })).sql)).toBe(
+      "select f.contact_id as id from contact_facts f where f.workspace_id = $1::uuid and f.country_lower = lower($2::text)",
+    );
+    const reachable = oneLine(
+      compile(definitionOf({ kind: "consent", purpose: "email_marketing", state: "granted" }, { kind: "suppression", suppressed: false, reasons: ["hard_bounce"] })).sql,
+    );
+    expect(reachable).toContain("(f.email_marketing = $2::\"ConsentState\" and (f.suppressions & (select bit_or(suppression_reason_bit(r)) from unnest($3::\"SuppressionReason\"[]) r)) = 0)");
+    expect(oneLine(compileNode({ kind: "consent", purpose: "tracking", state: "none" }).sql)).toContain("f.tracking is null");
+  });
+
+  it("counts facts with event sets from contact_facts, hashing each set and a union's branches side by side", () => {
+    const either: SegmentNode = { kind: "group", op: "or", children: [rawEvt({ name: "A" }), rawEvt({ name: "B" })] };
+    const sql = oneLine(compile(definitionOf({ kind: "consent", purpose: "email_marketing", state: "granted" }, either, rawEvt({ name: "C", did: false }))).sql);
+    expect(sql).toMatch(/^select m\.contact_id as id from \(select c\.id as contact_id from \(select f\.contact_id as id from contact_facts f where f\.workspace_id = \$1::uuid and f\.email_marketing = /);
+    expect(sql).toMatch(/c\.id \+ 0 in \(select s\.contact_id \+ 0 from \(select e\.contact_id .* union all select e\.contact_id .*\) s\)/);
+    expect(sql).toContain("not exists (select 1 from event e where e.contact_id = c.id");
+    expect(sql).not.toContain("from contact c");
+  });
+
+  it("lets the contact row drive when a condition reads it, with the facts as a semi-join", () => {
+    const sql = oneLine(compile(definitionOf({ kind: "consent", purpose: "email_marketing", state: "granted" }, attr({ field: "city", valueType: "string", op: "is_set" }))).sql);
+    expect(sql).toMatch(/^select c\.id from contact c where c\.workspace_id = \$1::uuid and \(exists \(select 1 from contact_facts f where f\.contact_id = c\.id and f\.email_marketing = /);
+  });
+
+  it("rules out other JSON types only for a compared text that one of them could read as", () => {
+    for (const text of ["10", "-3.5", "true", "FALSE", "{}", "[1]"]) expect(couldBeTextOfOtherJson(text), text).toBe(true);
+    for (const text of ["shoes", "", "trueish", "a1", " 1"]) expect(couldBeTextOfOtherJson(text), text).toBe(false);
+    const filtered = (value: string) =>
+      oneLine(compileNode(rawEvt({ name: "Product Added", filters: [{ property: "category", valueType: "string", op: "equals", value }] })).sql);
+    expect(filtered("shoes")).not.toContain("jsonb_typeof");
+    expect(filtered("42")).toMatch(/jsonb_typeof\(e\.properties -> \$\d+::text\) <> all\(/);
   });
 
   it("inlines a referenced segment", () => {

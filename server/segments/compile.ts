@@ -2,7 +2,7 @@ import { Prisma } from "../db/generated/client";
 import { UserFacingError } from "../errors";
 import { eventConditionSql, sequenceConditionSql } from "./compile-events";
 import { scoreConditionSql } from "./compile-scores";
-import { allOf, anyOf, asRowTest, distinctIdsSql, idSet, rowTest, type Compiled } from "./compile-sets";
+import { allOf, anyOf, asRowTest, contactRowTest, distinctIdsSql, factsTest, rowTest, type Compiled } from "./compile-sets";
 import { jsonValueAs, predicateSql, type ValueExpression } from "./compile-values";
 import {
   builtInField,
@@ -73,21 +73,25 @@ function groupSql(group: Group, path: string, scope: Scope, negatedAbove: boolea
     return child.kind === "group" ? groupSql(child, childPath, scope, negated) : conditionSql(child, childPath, scope, negated);
   });
   const isAnd = (group.op === "and") !== negated;
-  return isAnd ? allOf(parts) : anyOf(parts);
+  return isAnd ? allOf(parts) : anyOf(parts, scope.workspaceId);
 }
 
 function conditionSql(condition: Condition, path: string, scope: Scope, negated: boolean): Compiled {
   switch (condition.kind) {
     case "attribute":
-      return rowTest(predicateSql(attributeValue(condition), condition, scope.now, negated));
+      // The country is compared lower-cased, as contact_facts holds it.
+      if (condition.field === "country" && condition.valueType === "string") {
+        return factsTest(predicateSql({ sql: Prisma.raw("f.country_lower"), lowerCased: true }, condition, scope.now, negated));
+      }
+      return contactRowTest(predicateSql(attributeValue(condition), condition, scope.now, negated));
     case "event":
       return eventConditionSql(condition, scope.workspaceId, scope.now, negated);
     case "sequence":
       return sequenceConditionSql(condition, scope.workspaceId, scope.now, negated);
     case "consent":
-      return consentSql(condition, scope.workspaceId, negated);
+      return consentSql(condition, negated);
     case "suppression":
-      return suppressionSql(condition, scope.workspaceId, negated);
+      return suppressionSql(condition, negated);
     case "segment": {
       const { segmentId } = condition;
       if (scope.segmentChain.includes(segmentId)) {
@@ -110,31 +114,27 @@ function attributeValue(condition: AttributeCondition): ValueExpression {
   return { sql: jsonValueAs(Prisma.sql`(c.attributes -> ${key}::text)`, condition.valueType) };
 }
 
-function consentSql(condition: ConsentCondition, workspaceId: string, negated: boolean): Compiled {
-  const purpose = Prisma.sql`${condition.purpose}::"ConsentPurpose"`;
-  // "none" = no consent recorded for the purpose; otherwise the current state is the one named.
-  const stateFilter = condition.state === "none" ? Prisma.empty : Prisma.sql` and cc.state = ${condition.state}::"ConsentState"`;
-  const inSet = (condition.state === "none") === negated;
-  if (inSet) {
-    // One row per contact and purpose: each id at most once.
-    return idSet(Prisma.sql`select cc.contact_id from contact_consent cc where cc.workspace_id = ${workspaceId}::uuid and cc.purpose = ${purpose}${stateFilter}`, true);
-  }
-  return rowTest(Prisma.sql`not exists (select 1 from contact_consent cc where cc.contact_id = c.id and cc.purpose = ${purpose}${stateFilter})`);
+/** contact_facts' column of each consent purpose: the whitelist for these identifiers. */
+const CONSENT_COLUMNS: Record<ConsentCondition["purpose"], Prisma.Sql> = {
+  email_marketing: Prisma.raw("f.email_marketing"),
+  tracking: Prisma.raw("f.tracking"),
+};
+
+/** "none" = no consent recorded for the purpose (a null state); otherwise the current state is the one named. */
+function consentSql(condition: ConsentCondition, negated: boolean): Compiled {
+  const column = CONSENT_COLUMNS[condition.purpose];
+  if (condition.state === "none") return factsTest(negated ? Prisma.sql`${column} is not null` : Prisma.sql`${column} is null`);
+  const state = Prisma.sql`${condition.state}::"ConsentState"`;
+  return factsTest(negated ? Prisma.sql`${column} is distinct from ${state}` : Prisma.sql`${column} = ${state}`);
 }
 
-/** A contact is suppressed by a suppression naming it, or naming its address. */
-function suppressionSql(condition: SuppressionCondition, workspaceId: string, negated: boolean): Compiled {
-  const reasons = condition.reasons.length
-    ? Prisma.sql` and s.reason = any(${condition.reasons}::"SuppressionReason"[])`
-    : Prisma.empty;
-  const scoped = Prisma.sql`s.workspace_id = ${workspaceId}::uuid${reasons}`;
-  if (condition.suppressed !== negated) {
-    return idSet(
-      Prisma.sql`select s.contact_id from suppression s where ${scoped} and s.contact_id is not null
-        union all select sc.id from contact sc where sc.workspace_id = ${workspaceId}::uuid and sc.email in (select s.email from suppression s where ${scoped})`,
-      false,
-    );
-  }
-  return rowTest(Prisma.sql`(not exists (select 1 from suppression s where ${scoped} and s.contact_id = c.id)
-    and not exists (select 1 from suppression s where ${scoped} and s.email = c.email))`);
+/**
+ * A contact is suppressed by a suppression naming it, or naming its address: contact_facts holds
+ * the reasons of both as bits (suppression_reason_bit), tested against the bits of the reasons
+ * asked for (all of them when none is named).
+ */
+function suppressionSql(condition: SuppressionCondition, negated: boolean): Compiled {
+  const reasons = condition.reasons.length ? Prisma.sql`${condition.reasons}::"SuppressionReason"[]` : Prisma.sql`enum_range(null::"SuppressionReason")`;
+  const matching = Prisma.sql`(f.suppressions & (select bit_or(suppression_reason_bit(r)) from unnest(${reasons}) r))`;
+  return factsTest(condition.suppressed !== negated ? Prisma.sql`${matching} <> 0` : Prisma.sql`${matching} = 0`);
 }
