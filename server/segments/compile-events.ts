@@ -73,6 +73,11 @@ const INDEXED_VALUE_CHARS = 100;
 /** The JSON types whose ->> text could equal a given text, other than strings ('null' has none). */
 const NON_STRING_JSON_TYPES = ["number", "boolean", "object", "array"];
 
+/** Whether `value`, case aside, could be the text (->>) of a JSON number, boolean, object or array. */
+export function couldBeTextOfOtherJson(value: string): boolean {
+  return /^-?[0-9]/.test(value) || /^(true|false)$/i.test(value) || /^[[{]/.test(value);
+}
+
 /**
  * For a text property compared for equality, the exact test (a JSON string equal to the value,
  * case aside) in the form event_category_idx answers: `lower(properties ->> key) = lower(value)`,
@@ -86,8 +91,13 @@ function indexablePropertySql(name: EventAlias, filter: PropertyFilter): Prisma.
   if (filter.property === REVENUE_PROPERTY || filter.valueType !== "string" || filter.op !== "equals") return null;
   const e = alias(name);
   const value = String(filter.value);
-  const test = Prisma.sql`lower(${e}.properties ->> ${filter.property}::text) = lower(${value}::text)
-    and jsonb_typeof(${e}.properties -> ${filter.property}::text) <> all(${NON_STRING_JSON_TYPES}::text[])`;
+  const equal = Prisma.sql`lower(${e}.properties ->> ${filter.property}::text) = lower(${value}::text)`;
+  // Only a value that reads like a number, a boolean, an object or an array needs the type ruled
+  // out: no other JSON value has the text "shoes". The test costs ~1.5 µs a row (65k rows of one
+  // benchmark segment).
+  const test = couldBeTextOfOtherJson(value)
+    ? Prisma.sql`${equal} and jsonb_typeof(${e}.properties -> ${filter.property}::text) <> all(${NON_STRING_JSON_TYPES}::text[])`
+    : equal;
   if ([...value].length > INDEXED_VALUE_CHARS) return test;
   // Implied by the equality (a text lower-cases to at most twice its characters, of at most 4
   // bytes each), and stated so that the planner may use event_category_idx, which only holds

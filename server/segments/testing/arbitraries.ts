@@ -27,7 +27,7 @@ const DAY_MINUTES = 24 * 60;
 
 const EVENT_NAMES = ["Order Completed", "Product Added", "Email Opened", "Product Viewed"] as const;
 const CUSTOM_KEYS = ["plan", "age", "vip", "birthday"] as const;
-const TEXTS = ["us", "US", "de", "gold", "Gold", "ana", "bo", "x.test", "Élodie", "éLODIE", "x'; drop table contact; --", "O'Brien"] as const;
+const TEXTS = ["us", "US", "de", "gold", "Gold", "ana", "bo", "x.test", "Élodie", "éLODIE", "x'; drop table contact; --", "O'Brien", "42", "true"] as const;
 const NUMBERS = [-1, 0, 5, 12.5, 19, 34.5, 50, 100] as const;
 const DATES = ["2025-05-01", "2026-01-31", "2026-02-28T10:00Z", "2026-02-28T23:30:00.500+02:00", "2026-03-01"] as const;
 const DAYS = [1, 7, 30, 60] as const;
@@ -69,7 +69,7 @@ function eventArb(contactCount: number): fc.Arbitrary<ReferenceEvent> {
     contactId: fc.integer({ min: 0, max: contactCount - 1 }).map(String),
     name: fc.constantFrom(...EVENT_NAMES),
     properties: fc.record(
-      { category: fc.constantFrom("shoes", "Shoes", "hats"), cart_value: fc.oneof(fc.constantFrom(...NUMBERS), fc.constantFrom("80", "12.5", "n/a")) },
+      { category: fc.constantFrom<unknown>("shoes", "Shoes", "hats", 42, "42", true), cart_value: fc.oneof(fc.constantFrom(...NUMBERS), fc.constantFrom("80", "12.5", "n/a")) },
       { requiredKeys: [] },
     ),
     // Halves only: sums of these are exact in float8 and in JS whatever the order of addition.

@@ -65,6 +65,11 @@ export const AUDIENCE: ReferenceData = {
     event("eve", "Product Added", hoursAgo(3), { cart_value: 30 }),
     event("eve", "Email Opened", daysAgo(3)),
     event("eve", "Email Opened", daysAgo(20)),
+    // Categories whose text equals a compared value while only some are JSON strings.
+    event("eve", "Wishlist Added", daysAgo(2), { category: 42 }),
+    event("fay", "Wishlist Added", daysAgo(2), { category: "42" }),
+    event("ben", "Wishlist Added", daysAgo(2), { category: true }),
+    event("cid", "Wishlist Added", daysAgo(2), { category: "True" }),
   ],
   consents: [
     { contactId: "ana", purpose: "email_marketing", state: "granted" },
@@ -140,6 +145,8 @@ export const OPERATOR_CASES: OperatorCase[] = [
   { title: "exactly 0 times", node: evt({ name: "Order Completed", measure: { kind: "count", op: "exactly", value: 0 }, window: last(30) }), expected: ["cid", "eve", "fay"] },
   { title: "exactly N times", node: evt({ name: "Order Completed", measure: { kind: "count", op: "exactly", value: 3 } }), expected: ["cid"] },
   { title: "did not at least N times", node: evt({ name: "Order Completed", did: false, measure: { kind: "count", op: "at_least", value: 3 }, window: last(30) }), expected: ["ben", "cid", "dee", "eve", "fay"] },
+  { title: "text equal to a number's text matches only the string", node: evt({ name: "Wishlist Added", filters: [{ property: "category", valueType: "string", op: "equals", value: "42" }] }), expected: ["fay"] },
+  { title: "text equal to a boolean's text matches only the string", node: evt({ name: "Wishlist Added", filters: [{ property: "category", valueType: "string", op: "equals", value: "true" }] }), expected: ["cid"] },
   { title: "with a property filter", node: evt({ name: "Order Completed", filters: [{ property: "category", valueType: "string", op: "equals", value: "shoes" }], measure: { kind: "count", op: "at_least", value: 2 } }), expected: ["ana"] },
   { title: "with a revenue filter", node: evt({ name: "Order Completed", filters: [{ property: "revenue", valueType: "number", op: "gt", value: 50 }] }), expected: ["ben", "dee"] },
   { title: "sum of revenue over X", node: evt({ name: "Order Completed", measure: { kind: "aggregate", fn: "sum", property: "revenue", op: "over", value: 50 }, window: last(30) }), expected: ["ana", "ben", "dee"] },
