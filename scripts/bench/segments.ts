@@ -4,7 +4,7 @@
 // contact in twenty (server/segments/event-ranks.ts). Uses its own embedded Postgres in
 // .data/bench-segments (kept between runs; the audience is generated once and reused while the
 // workspace holds the requested counts), or DATABASE_URL when set.
-// `--shared-buffers 1GB` sizes the embedded server's cache (Postgres's default is 128MB).
+// `--shared-buffers 128MB` sizes the embedded server's cache; by default it gets the product's (server/db/embedded.ts: a quarter of the memory).
 // Writes EXPLAIN (ANALYZE, BUFFERS) of each count to .data/bench-segments/plans.txt (next to the
 // cluster, which Postgres owns) and prints, as its last line:
 // {"bench":"segments","contacts":N,"events":N,"p50_ms":{…},"p95_ms":{…},"refresh_ms":X}
@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     runs: { type: "string", default: "20" },
     warmups: { type: "string", default: "2" },
     seed: { type: "string", default: "42" },
-    /** The embedded server's shared_buffers (e.g. 1GB); Postgres's default 128MB when not given. */
+    /** The embedded server's shared_buffers (e.g. 128MB); the product's default (a quarter of the memory) when not given. */
     "shared-buffers": { type: "string" },
   },
 });

@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertReachableByPostgresUser, findFreePort, portIsFree, startEmbeddedPostgres } from "./embedded";
+import { assertReachableByPostgresUser, defaultSharedBuffers, findFreePort, portIsFree, sharedBuffersSetting, startEmbeddedPostgres } from "./embedded";
 
 function listenOn(port: number): Promise<net.Server> {
   return new Promise((resolve, reject) => {
@@ -60,5 +60,21 @@ describe("assertReachableByPostgresUser", () => {
     } finally {
       await rm(privateDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the embedded server's cache", () => {
+  const GB = 2 ** 30;
+  it("is a quarter of the memory, between Postgres' default and 8GB", () => {
+    expect(defaultSharedBuffers(24 * GB)).toBe("6144MB");
+    expect(defaultSharedBuffers(2 * GB)).toBe("512MB");
+    expect(defaultSharedBuffers(256 * 2 ** 20)).toBe("128MB");
+    expect(defaultSharedBuffers(128 * GB)).toBe("8192MB");
+  });
+
+  it("takes a size asked for, and refuses what is not a size before it reaches the server's flags", () => {
+    expect(sharedBuffersSetting("512MB")).toBe("512MB");
+    expect(sharedBuffersSetting(undefined)).toBe(defaultSharedBuffers());
+    expect(() => sharedBuffersSetting("1GB -c fsync=off")).toThrow(/takes a size like 512MB or 2GB/);
   });
 });

@@ -4,7 +4,7 @@ import { mkdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import { userInfo } from "node:os";
+import { totalmem, userInfo } from "node:os";
 import pg from "pg";
 
 export type EmbeddedDatabase = {
@@ -19,7 +19,29 @@ type StartOptions = {
   database: string;
   /** Where postgres' own log lines go; silent by default. */
   onLog?: (line: string) => void;
+  /** The cache (e.g. "1GB"); TAILOR_PG_SHARED_BUFFERS, else a quarter of the memory (defaultSharedBuffers). */
+  sharedBuffers?: string;
 };
+
+const MEMORY_SIZE = /^[0-9]{1,7}(kB|MB|GB)$/;
+
+/**
+ * The cache of the embedded server: a quarter of the machine's memory, the usual advice for a
+ * server of its own, between Postgres' own default of 128MB (sized for the smallest machines)
+ * and 8GB. Segment counts read a million contacts' rows and their recent events: measured on 10M
+ * events, the nested benchmark segment took 794 ms at 128MB and 461 ms at 1GB (p50).
+ */
+export function defaultSharedBuffers(totalBytes = totalmem()): string {
+  const quarterMb = Math.floor(totalBytes / 4 / 2 ** 20);
+  return `${Math.min(8192, Math.max(128, quarterMb))}MB`;
+}
+
+/** The cache size asked for, checked: it becomes a server flag. */
+export function sharedBuffersSetting(asked: string | undefined = process.env.TAILOR_PG_SHARED_BUFFERS || undefined): string {
+  if (asked === undefined) return defaultSharedBuffers();
+  if (!MEMORY_SIZE.test(asked)) throw new Error(`TAILOR_PG_SHARED_BUFFERS (or --shared-buffers) takes a size like 512MB or 2GB, not "${asked}".`);
+  return asked;
+}
 
 const USER = "tailor";
 // Loopback only, so a fixed local password is no secret worth protecting.
@@ -71,7 +93,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: true,
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", `shared_buffers=${sharedBuffersSetting(options.sharedBuffers)}`],
     onLog: (message) => log(String(message)),
     onError: (message) => {
       errors.push(String(message));
