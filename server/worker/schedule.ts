@@ -6,6 +6,17 @@ import { queueDueSegmentRefreshes } from "./tasks/segment-refresh-due";
 import { CONTACT_SEARCH_INDEX_TASK, indexQueuedContacts } from "../audience/search";
 import { EVENT_RANK_REFRESH_TASK, refreshStaleEventRanks } from "../segments/event-ranks";
 
+/** How long a running import may go without progress before it no longer counts as running (a crashed worker's). */
+const IMPORT_HEARTBEAT_SECONDS = 120;
+
+/** Whether an import is writing contacts now: running, with progress saved lately. */
+export async function importRunning(db: Db): Promise<boolean> {
+  const [row] = await db.$queryRaw<{ running: boolean }[]>`
+    select exists (select 1 from job_run where task = 'import.run' and status = 'running'
+      and updated_at > now() - make_interval(secs => ${IMPORT_HEARTBEAT_SECONDS}::int)) as running`;
+  return row?.running ?? false;
+}
+
 /**
  * Scheduled housekeeping. These jobs belong to no workspace and nobody watches them in the UI,
  * so they run as plain graphile-worker tasks, without a `job_run` row.
@@ -24,8 +35,12 @@ export function createCronTaskList(db: Db): TaskList {
       const queued = await queueDueSegmentRefreshes(db, new Date());
       if (queued) helpers.logger.info(`Queued ${queued} segment refreshes`);
     },
-    [CONTACT_SEARCH_INDEX_TASK]: async (_payload, helpers) => {
-      const indexed = await indexQueuedContacts(db, { signal: helpers.abortSignal });
+    [CONTACT_SEARCH_INDEX_TASK]: async (payload, helpers) => {
+      // The minutely run leaves contacts to an import that is writing them: it asks for a run when
+      // it ends, queued contacts are matched live meanwhile, and on two cores indexing alongside
+      // took CPU from the import.
+      const fromCron = typeof payload === "object" && payload !== null && "_cron" in payload;
+      const indexed = await indexQueuedContacts(db, { signal: helpers.abortSignal, yieldWhile: fromCron ? () => importRunning(db) : undefined });
       if (indexed) helpers.logger.info(`Indexed ${indexed} contacts for search`);
     },
     [EVENT_RANK_REFRESH_TASK]: async (_payload, helpers) => {

@@ -3,6 +3,8 @@ import { makeContact } from "../../../tests/factories/audience-contacts";
 import { makeWorkspace, testDb } from "../../../tests/factories";
 import { listContacts } from "../contacts/list-contacts";
 import { listContactsInput } from "../contacts/schemas";
+import { createCronTaskList } from "../../worker/schedule";
+import { CONTACT_SEARCH_INDEX_TASK } from "./request-indexing";
 import { indexQueuedContacts } from "./index-queued-contacts";
 import { WALK_FROM_MATCHES } from "./search-text";
 
@@ -113,5 +115,29 @@ describe("contact search maintained out of line", () => {
       order by last_seen_at desc nulls last, id desc limit 300`;
     expect(seen).toEqual(expected.map((row) => row.id.toString()));
     expect(seen).not.toContain(renamed.id.toString());
+  });
+
+  it("leaves contacts queued at the minutely run while an import writes, not at the run an import asks for", async () => {
+    const contact = await makeContact(db, workspaceId, { email: "during-import@example.com" });
+    const task = createCronTaskList(db)[CONTACT_SEARCH_INDEX_TASK]!;
+    const helpers = { abortSignal: undefined, logger: { info: () => undefined } } as unknown as Parameters<typeof task>[1];
+    const cron = { _cron: { ts: new Date().toISOString(), backfilled: false } };
+    const importRun = await db.jobRun.create({ data: { workspaceId, task: "import.run", status: "running", startedAt: new Date() } });
+    try {
+      await task(cron, helpers);
+      expect(await queued(contact.id)).toBe(true);
+      // An import that saved no progress for minutes is a crashed worker's: the run goes on.
+      await db.$executeRaw`update job_run set updated_at = now() - interval '3 minutes' where id = ${importRun.id}::uuid`;
+      await task(cron, helpers);
+      expect(await queued(contact.id)).toBe(false);
+
+      await db.$executeRaw`update job_run set updated_at = now() where id = ${importRun.id}::uuid`;
+      await db.contact.update({ where: { id: contact.id }, data: { firstName: "Requested" } });
+      await task({}, helpers);
+      expect(await queued(contact.id)).toBe(false);
+      expect(await indexedText(contact.id)).toContain("requested");
+    } finally {
+      await db.jobRun.delete({ where: { id: importRun.id } });
+    }
   });
 });

@@ -14,12 +14,19 @@ type Queued = { contact_id: string; version: number };
  */
 export async function indexQueuedContacts(
   db: Db,
-  options: { batchContacts?: number; signal?: AbortSignal; onBatch?: (indexed: number) => void } = {},
+  options: {
+    batchContacts?: number;
+    signal?: AbortSignal;
+    onBatch?: (indexed: number) => void;
+    /** Asked before each batch: true stops the run, leaving the rest queued for a later one. */
+    yieldWhile?: () => Promise<boolean>;
+  } = {},
 ): Promise<number> {
   const batchContacts = options.batchContacts ?? INDEX_BATCH_CONTACTS;
   let indexed = 0;
   for (;;) {
     options.signal?.throwIfAborted();
+    if (await options.yieldWhile?.()) return indexed;
     const queued = await db.$queryRaw<Queued[]>`
       select contact_id::text, version from contact_search_queue order by contact_id limit ${batchContacts}`;
     if (queued.length === 0) return indexed;
