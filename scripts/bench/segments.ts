@@ -102,7 +102,7 @@ try {
   const [memory] = await db.$queryRaw<{ shared_buffers: string; work_mem: string }[]>`
     select current_setting('shared_buffers') as shared_buffers, current_setting('work_mem') as work_mem`;
   console.log(`audience: ${counts.contacts} contacts, ${counts.events} events; shared_buffers ${memory!.shared_buffers}; vacuum analyze…`);
-  await db.$executeRawUnsafe("vacuum analyze contact, event, event_rank, event_rank_stale, contact_consent, suppression");
+  await db.$executeRawUnsafe("vacuum analyze contact, contact_facts, event, event_rank, event_rank_stale, contact_consent, suppression");
 
   const now = await audienceNow(db, workspace.id);
   const options = { workspaceId: workspace.id, now, timeoutMs: BENCH_TIMEOUT_MS };

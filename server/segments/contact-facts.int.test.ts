@@ -39,6 +39,24 @@ async function expectFactsMatchRows() {
   expect({ missing: Number(row!.missing), wrong: Number(row!.wrong), orphaned: Number(row!.orphaned) }).toEqual({ missing: 0, wrong: 0, orphaned: 0 });
 }
 
+type Statement = [text: string, values: unknown[]];
+
+/** Runs `held` in a transaction of one session, starts `waiting` in another, and commits the first 200 ms later. */
+async function whileUncommitted(held: Statement, waiting: Statement) {
+  const [holder, waiter] = [new pg.Client({ connectionString: process.env.DATABASE_URL }), new pg.Client({ connectionString: process.env.DATABASE_URL })];
+  await Promise.all([holder.connect(), waiter.connect()]);
+  try {
+    await holder.query("begin");
+    await holder.query(...held);
+    const second = waiter.query(...waiting);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await holder.query("commit");
+    await second;
+  } finally {
+    await Promise.all([holder.end(), waiter.end()]);
+  }
+}
+
 const contact = async (email: string, country: string | null = null) => (await db.contact.create({ data: { workspaceId, email, country } })).id;
 const suppress = (email: string, reason: "hard_bounce" | "complaint" | "unsubscribe" | "manual", contactId: bigint | null = null) =>
   db.suppression.create({ data: { workspaceId, email, reason, contactId } });
@@ -87,28 +105,16 @@ describe("contact_facts", () => {
   });
 
   it("sees a suppression added while a contact with that address is being written, in either order", async () => {
-    const writer = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    const suppressor = new pg.Client({ connectionString: process.env.DATABASE_URL });
-    await Promise.all([writer.connect(), suppressor.connect()]);
-    try {
-      // The contact first: the suppression waits for it to commit, then finds it.
-      await writer.query("begin");
-      await writer.query("insert into contact (workspace_id, email, updated_at) values ($1, 'first@example.com', now())", [workspaceId]);
-      const suppressing = suppressor.query("insert into suppression (workspace_id, email, reason) values ($1, 'first@example.com', 'complaint')", [workspaceId]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await writer.query("commit");
-      await suppressing;
-
-      // The suppression first: the contact's facts wait for it to commit, then include it.
-      await suppressor.query("begin");
-      await suppressor.query("insert into suppression (workspace_id, email, reason) values ($1, 'second@example.com', 'manual')", [workspaceId]);
-      const writing = writer.query("insert into contact (workspace_id, email, updated_at) values ($1, 'second@example.com', now())", [workspaceId]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await suppressor.query("commit");
-      await writing;
-    } finally {
-      await Promise.all([writer.end(), suppressor.end()]);
-    }
+    // The contact first: the suppression waits for it to commit, then finds it.
+    await whileUncommitted(
+      ["insert into contact (workspace_id, email, updated_at) values ($1, 'first@example.com', now())", [workspaceId]],
+      ["insert into suppression (workspace_id, email, reason) values ($1, 'first@example.com', 'complaint')", [workspaceId]],
+    );
+    // The suppression first: the contact's facts wait for it to commit, then include it.
+    await whileUncommitted(
+      ["insert into suppression (workspace_id, email, reason) values ($1, 'second@example.com', 'manual')", [workspaceId]],
+      ["insert into contact (workspace_id, email, updated_at) values ($1, 'second@example.com', now())", [workspaceId]],
+    );
     await expectFactsMatchRows();
     expect(await storedFacts()).toEqual({
       "first@example.com": { country_lower: null, email_marketing: null, tracking: null, suppressions: 2 },
@@ -118,19 +124,9 @@ describe("contact_facts", () => {
 
   it("keeps both of two concurrent consent changes of one contact", async () => {
     const ana = await contact("ana@example.com");
-    const [first, second] = [new pg.Client({ connectionString: process.env.DATABASE_URL }), new pg.Client({ connectionString: process.env.DATABASE_URL })];
-    await Promise.all([first.connect(), second.connect()]);
-    try {
-      await first.query("begin");
-      await first.query("insert into contact_consent (contact_id, workspace_id, purpose, state, source) values ($1, $2, 'email_marketing', 'granted', 'form')", [ana, workspaceId]);
-      // The second waits on the facts row, then recomputes from a snapshot that includes the first.
-      const tracking = second.query("insert into contact_consent (contact_id, workspace_id, purpose, state, source) values ($1, $2, 'tracking', 'denied', 'form')", [ana, workspaceId]);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      await first.query("commit");
-      await tracking;
-    } finally {
-      await Promise.all([first.end(), second.end()]);
-    }
+    const consent = "insert into contact_consent (contact_id, workspace_id, purpose, state, source) values ($1, $2, $3, $4, 'form')";
+    // The second waits on the facts row, then sets its purpose on the row as the first left it.
+    await whileUncommitted([consent, [ana, workspaceId, "email_marketing", "granted"]], [consent, [ana, workspaceId, "tracking", "denied"]]);
     await expectFactsMatchRows();
     expect((await storedFacts())["ana@example.com"]).toMatchObject({ email_marketing: "granted", tracking: "denied" });
   });
