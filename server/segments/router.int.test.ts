@@ -75,6 +75,7 @@ describe("segments.fields", () => {
       ["Email Opened", 7],
       ["Order Completed", 6],
       ["Product Added", 4],
+      ["Wishlist Added", 4],
     ]);
     // Three numbers and one string: offered as a number.
     expect(events.find((e) => e.name === "Product Added")!.propertyKeys).toEqual([{ key: "cart_value", count: 4, valueType: "number", examples: ["100"] }]);
@@ -92,6 +93,7 @@ describe("workspaceFields", () => {
       ["Order Completed", 5],
       ["Product Viewed", 5],
       ["Product Added", 4],
+      ["Wishlist Added", 4],
     ]);
   });
 });
