@@ -113,51 +113,26 @@ BEGIN
 END
 $$;
 
--- Each purpose of each contact a statement wrote takes its new state, or none when the statement
--- removed it. Race-free without reading the consents again: a concurrent writer of the same
--- contact waits for this row's lock, and its `else` then reads the row as this one left it.
+-- Inserts (imports write thousands at once) set the state of each purpose they wrote: a statement
+-- inserts each (contact, purpose) once, so one join per purpose. A concurrent writer of the same
+-- contact waits for the row's lock and then sets its own purpose on the row as this one left it.
+-- Updates and deletes (edits, merges) recompute the contacts they touched, under their locks.
 -- Transition tables exist only for the operation that fired; PL/pgSQL plans a statement when it
 -- first runs it, so each branch names only its own.
 CREATE FUNCTION contact_facts_consents_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    old_contacts BIGINT[] := '{}';
-    old_purposes "ConsentPurpose"[] := '{}';
-    new_contacts BIGINT[] := '{}';
-    new_purposes "ConsentPurpose"[] := '{}';
-    new_states "ConsentState"[] := '{}';
+    ids BIGINT[];
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        -- A statement inserts each (contact, purpose) once: one join per purpose.
         UPDATE "contact_facts" f SET "email_marketing" = n."state" FROM facts_new_consents n WHERE n."purpose" = 'email_marketing' AND f."contact_id" = n."contact_id";
         UPDATE "contact_facts" f SET "tracking" = n."state" FROM facts_new_consents n WHERE n."purpose" = 'tracking' AND f."contact_id" = n."contact_id";
-        RETURN NULL;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(DISTINCT "contact_id") INTO ids FROM facts_old_consents;
+    ELSE
+        SELECT array_agg(DISTINCT x."contact_id") INTO ids
+        FROM (SELECT "contact_id" FROM facts_old_consents UNION ALL SELECT "contact_id" FROM facts_new_consents) x;
     END IF;
-    IF TG_OP IN ('UPDATE', 'DELETE') THEN
-        SELECT coalesce(array_agg("contact_id"), '{}'), coalesce(array_agg("purpose"), '{}') INTO old_contacts, old_purposes FROM facts_old_consents;
-    END IF;
-    IF TG_OP IN ('INSERT', 'UPDATE') THEN
-        SELECT coalesce(array_agg("contact_id"), '{}'), coalesce(array_agg("purpose"), '{}'), coalesce(array_agg("state"), '{}')
-        INTO new_contacts, new_purposes, new_states FROM facts_new_consents;
-    END IF;
-    UPDATE "contact_facts" f SET
-        "email_marketing" = CASE WHEN d."email_marketing_written" THEN d."email_marketing" WHEN d."email_marketing_removed" THEN NULL ELSE f."email_marketing" END,
-        "tracking" = CASE WHEN d."tracking_written" THEN d."tracking" WHEN d."tracking_removed" THEN NULL ELSE f."tracking" END
-    FROM (
-        SELECT x."contact_id",
-            bool_or(x."written" AND x."purpose" = 'email_marketing') AS "email_marketing_written",
-            bool_or(NOT x."written" AND x."purpose" = 'email_marketing') AS "email_marketing_removed",
-            max(x."state") FILTER (WHERE x."written" AND x."purpose" = 'email_marketing') AS "email_marketing",
-            bool_or(x."written" AND x."purpose" = 'tracking') AS "tracking_written",
-            bool_or(NOT x."written" AND x."purpose" = 'tracking') AS "tracking_removed",
-            max(x."state") FILTER (WHERE x."written" AND x."purpose" = 'tracking') AS "tracking"
-        FROM (
-            SELECT o."contact_id", o."purpose", NULL::"ConsentState" AS "state", false AS "written" FROM unnest(old_contacts, old_purposes) AS o("contact_id", "purpose")
-            UNION ALL
-            SELECT n."contact_id", n."purpose", n."state", true FROM unnest(new_contacts, new_purposes, new_states) AS n("contact_id", "purpose", "state")
-        ) x
-        GROUP BY x."contact_id"
-    ) d
-    WHERE f."contact_id" = d."contact_id";
+    PERFORM contact_facts_refresh(ids);
     RETURN NULL;
 END
 $$;
