@@ -26,14 +26,20 @@ type StartOptions = {
 const MEMORY_SIZE = /^[0-9]{1,7}(kB|MB|GB)$/;
 
 /**
- * The cache of the embedded server: a quarter of the machine's memory, the usual advice for a
- * server of its own, between Postgres' own default of 128MB (sized for the smallest machines)
- * and 8GB. Segment counts read a million contacts' rows and their recent events: measured on 10M
+ * The cache of the embedded server: a quarter of the memory (a container's limit, if lower),
+ * the usual advice for a server of its own, between Postgres' own default of 128MB (sized for the
+ * smallest machines) and 8GB. Segment counts read a million contacts' rows and their recent events: measured on 10M
  * events, the nested benchmark segment took 794 ms at 128MB and 461 ms at 1GB (p50).
  */
-export function defaultSharedBuffers(totalBytes = totalmem()): string {
+export function defaultSharedBuffers(totalBytes = availableMemory()): string {
   const quarterMb = Math.floor(totalBytes / 4 / 2 ** 20);
   return `${Math.min(8192, Math.max(128, quarterMb))}MB`;
+}
+
+/** The machine's memory, or a container's limit when lower (os.totalmem reports the host's). */
+function availableMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 && limit < totalmem() ? limit : totalmem();
 }
 
 /** The cache size asked for, checked: it becomes a server flag. */
