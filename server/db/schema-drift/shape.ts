@@ -22,6 +22,10 @@ export const DATABASE_ONLY_INDEXES: readonly DatabaseOnlyIndex[] = [
     why: "segment event conditions filtered on the product category (an expression index with INCLUDE, partial)",
   },
   {
+    name: "contact_facts_granted_idx",
+    why: "segment counts over contacts with email-marketing consent, read index-only (partial, INCLUDE)",
+  },
+  {
     name: "event_cart_add_idx",
     why: "each contact's open cart, read from recent Product Added events (partial, INCLUDE)",
   },
