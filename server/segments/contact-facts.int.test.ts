@@ -83,11 +83,21 @@ describe("contact_facts", () => {
     await db.contactConsent.update({ where: { contactId_purpose: { contactId: ben, purpose: "email_marketing" } }, data: { state: "withdrawn" } });
     await db.contactConsent.delete({ where: { contactId_purpose: { contactId: ana, purpose: "tracking" } } });
     await db.contact.update({ where: { id: ana }, data: { country: "GB" } });
-    // Ben moves to a clean address, and is then suppressed by id for another reason.
+    // Ben moves to a clean address (his address's suppression no longer applies), and is then
+    // suppressed by id for another reason.
     await db.contact.update({ where: { id: ben }, data: { email: "ben@example.com" } });
+    await expectFactsMatchRows();
+    expect((await storedFacts())["ben@example.com"]).toEqual({ country_lower: "de", email_marketing: "withdrawn", tracking: null, suppressions: 0 });
     await suppress("ben@example.com", "unsubscribe", ben);
     await suppress("ana@example.com", "complaint");
     await expectFactsMatchRows();
+    // A contact who takes a suppressed address is suppressed at once, and keeps its own reasons.
+    const cal = await contact("cal@example.com", "FR");
+    await suppress("cal@example.com", "manual", cal);
+    await db.contact.update({ where: { id: cal }, data: { email: "old@example.com" } });
+    await expectFactsMatchRows();
+    expect((await storedFacts())["old@example.com"]).toEqual({ country_lower: "fr", email_marketing: null, tracking: null, suppressions: 9 });
+    await db.contact.delete({ where: { id: cal } });
     expect(await storedFacts()).toEqual({
       "ana@example.com": { country_lower: "gb", email_marketing: "granted", tracking: null, suppressions: 2 },
       "ben@example.com": { country_lower: "de", email_marketing: "withdrawn", tracking: null, suppressions: 4 },
