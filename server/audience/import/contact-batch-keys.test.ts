@@ -1,24 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ContactRow } from "./rows";
-import { ContactBatchKeys } from "./write-contacts";
+import { ContactBatchKeys, type ContactIdentity } from "./write-contacts";
 
-function row(email: string | null, externalId: string | null): ContactRow {
-  return {
-    line: 2,
-    email,
-    externalId,
-    firstName: null,
-    lastName: null,
-    phone: null,
-    locale: null,
-    timeZone: null,
-    country: null,
-    region: null,
-    city: null,
-    attributes: null,
-    consent: null,
-  };
-}
+const row = (email: string | null, externalId: string | null): ContactIdentity => ({ email, externalId });
 
 describe("ContactBatchKeys", () => {
   it("finds a second row for a contact by its email or its external id", () => {

@@ -40,15 +40,18 @@ export async function prepareContactStage(client: pg.ClientBase): Promise<void> 
  * (V8 caches a string's hash) instead of building a prefixed key per lookup: a row is checked
  * against every batch in flight.
  */
+/** What identifies a row's contact. */
+export type ContactIdentity = Pick<ContactRow, "email" | "externalId">;
+
 export class ContactBatchKeys {
   private readonly emails = new Set<string>();
   private readonly externalIds = new Set<string>();
 
-  conflicts(row: ContactRow): boolean {
+  conflicts(row: ContactIdentity): boolean {
     return (row.email !== null && this.emails.has(row.email)) || (row.externalId !== null && this.externalIds.has(row.externalId));
   }
 
-  add(row: ContactRow): void {
+  add(row: ContactIdentity): void {
     if (row.email !== null) this.emails.add(row.email);
     if (row.externalId !== null) this.externalIds.add(row.externalId);
   }
