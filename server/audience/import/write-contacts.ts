@@ -34,15 +34,15 @@ export async function prepareContactStage(client: pg.ClientBase): Promise<void> 
     ) on commit delete rows`);
 }
 
+/** What identifies a row's contact. */
+export type ContactIdentity = Pick<ContactRow, "email" | "externalId">;
+
 /**
  * Contact identities already in a batch: a second row for the same contact must go in the next
  * batch. Emails and external ids are kept apart so that a lookup hashes the row's own string
  * (V8 caches a string's hash) instead of building a prefixed key per lookup: a row is checked
  * against every batch in flight.
  */
-/** What identifies a row's contact. */
-export type ContactIdentity = Pick<ContactRow, "email" | "externalId">;
-
 export class ContactBatchKeys {
   private readonly emails = new Set<string>();
   private readonly externalIds = new Set<string>();
